@@ -1,0 +1,19 @@
+"""Streamlit entry point: ``streamlit run dashboard/app.py``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project: add it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+st.set_page_config(page_title="Foreign military presence", page_icon=":material/public:", layout="wide")
+PAGES = Path(__file__).resolve().parent / "pages"
+navigation = st.navigation([
+    st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
+    st.Page(PAGES / "article.py", title="Article", icon=":material/article:", url_path="article"),
+])
+navigation.run()

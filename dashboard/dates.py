@@ -1,0 +1,139 @@
+"""Find publication dates and resolve event dates against them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}\b"),
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"),
+    re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|upcoming|next|forthcoming|scheduled|planned|expected|is to|are to|due to|"
+    r"plans? to|set to|is going to|shall)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(last|next|this|upcoming|previous|coming)\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s)?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+_RELATIVE_RE = re.compile(r"\b(yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(
+    r"\b(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """Parse one date expression in any language dateparser knows; None when it is not one."""
+    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip())
+    parsed = dateparser.parse(
+        cleaned, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
+    )
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    """List every full date (with a year) written in the text, with its offset."""
+    found: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            parsed = parse_date(match.group(0))
+            if parsed and 1900 < parsed.year < 2100:
+                found.append((match.start(), parsed))
+                taken.append(match.span())
+    return sorted(found)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """Read a /YYYY/MM/DD/ date out of an article URL."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def find_publication_date(body: str, removed: str = "", url: str | None = None
+                          ) -> tuple[date | None, str | None]:
+    """Find when an article appeared: a byline date, the URL, else the first comment date.
+
+    Returns the date and its basis (``text``, ``url``, ``comments``), or ``(None, None)``.
+    """
+    head = "\n".join(body.split("\n")[:12])[:1500]
+    in_head = find_dates(head)
+    if in_head:
+        return in_head[0][1], "text"
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url"
+    comment_dates = [d for _, d in find_dates(removed)]
+    if comment_dates:
+        # Comments come after publication: the earliest is an upper bound close to it.
+        return min(comment_dates), "comments"
+    return None, None
+
+
+def is_future(sentence: str) -> bool:
+    """Tell whether a sentence speaks of something still to come."""
+    return bool(_FUTURE_CUES.search(sentence))
+
+
+def resolve_weekday(weekday: str, qualifier: str, anchor: date, future: bool) -> date:
+    """Return the date of the named weekday nearest the anchor in the sentence's direction."""
+    target = WEEKDAYS.index(weekday.lower())
+    delta = target - anchor.weekday()
+    qualifier = qualifier.lower()
+    if qualifier in ("next", "upcoming", "coming") or (future and qualifier != "last"):
+        return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+    if qualifier in ("last", "previous"):
+        return anchor + timedelta(days=delta if delta < 0 else delta - 7)
+    return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def _clause_before(sentence: str, position: int) -> str:
+    """Return the words just before a date expression, back to the clause boundary."""
+    window = sentence[max(0, position - 60):position]
+    return re.split(r"[,;:()\u201c\u201d\"]", window)[-1]
+
+
+def resolve_event_date(sentence: str, published: date | None) -> date | None:
+    """Date the event a sentence reports: an explicit date, a weekday or a relative day."""
+    explicit = find_dates(sentence)
+    if explicit:
+        return explicit[0][1]
+    if published is None:
+        return None
+    day_month = _DAY_MONTH_RE.search(sentence)
+    if day_month:
+        future = is_future(_clause_before(sentence, day_month.start()))
+        parsed = dateparser.parse(
+            day_month.group(1),
+            settings={"RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+                      "PREFER_DATES_FROM": "future" if future else "past"},
+        )
+        if parsed:
+            return parsed.date()
+    weekday = _WEEKDAY_RE.search(sentence)
+    if weekday:
+        future = is_future(_clause_before(sentence, weekday.start()))
+        return resolve_weekday(weekday.group(2), weekday.group(1) or "", published, future)
+    relative = _RELATIVE_RE.search(sentence)
+    if relative:
+        return published + timedelta(days=_RELATIVE_DAYS[relative.group(1).lower()])
+    return published

@@ -1,0 +1,46 @@
+"""One exception family for the whole package.
+
+::
+
+    DashboardError
+    ├── ConfigError(ValueError)      a setting has a value we cannot use
+    ├── ArticleError(ValueError)     an article file cannot be read or holds no text
+    ├── DataError(ValueError)        a curated table in data/ is malformed
+    ├── GeocodeError(RuntimeError)   a geocoder failed (not "not found": that is None)
+    └── StoreError(RuntimeError)     the database refused an operation
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticleError",
+    "ConfigError",
+    "DashboardError",
+    "DataError",
+    "GeocodeError",
+    "StoreError",
+]
+
+
+class DashboardError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class ConfigError(DashboardError, ValueError):
+    """A setting has a value that cannot be used."""
+
+
+class ArticleError(DashboardError, ValueError):
+    """An article cannot be read, decoded or holds no article text."""
+
+
+class DataError(DashboardError, ValueError):
+    """A curated data file is malformed."""
+
+
+class GeocodeError(DashboardError, RuntimeError):
+    """A geocoder failed to answer."""
+
+
+class StoreError(DashboardError, RuntimeError):
+    """The database refused an operation."""

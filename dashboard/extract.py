@@ -1,0 +1,51 @@
+"""Find the installations and leader meetings an article places on the map.
+
+Every mention keeps its exact sentence and span. Country words alone never become sites:
+a site needs an installation or meeting phrase tied to a place below country level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dashboard.context import Resources, prepare_doc
+from dashboard.installations import find_installations
+from dashboard.knowledge import KnowledgeBase
+from dashboard.meetings import find_meetings
+from dashboard.models import Article, Mention
+from dashboard.textnorm import normalize_name
+
+_BASE_WORDS = re.compile(r"(?i)\b(?:base|camp|station|fort|air|naval|barracks|garrison|"
+                         r"airfield|field|facility|centre|center|range|site|raf|nas|nsa|ab)\b")
+
+
+def find_mentions(article: Article, res: Resources) -> list[Mention]:
+    """Find installation and meeting mentions in an article, one per site and sentence."""
+    doc = prepare_doc(article, res)
+    found: dict[tuple[str, int], Mention] = {}
+    for index in range(len(doc.sentences)):
+        for mention in [*find_installations(doc, index, res), *find_meetings(doc, index, res)]:
+            alliances = res.alliances.alliances_of(mention.countries, mention.date)
+            found.setdefault((mention.site_id, mention.start),
+                             replace(mention, alliances=alliances))
+    return sorted(found.values(), key=lambda m: (m.start, m.kind))
+
+
+def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: object) -> re.Pattern[str] | None:
+    """Compile the installation names distinctive enough to find without a base phrase.
+
+    A name that is also a settlement's (``Kant``, ``Rota``) only counts inside a base phrase.
+    """
+    checker = is_place_name if callable(is_place_name) else (lambda _name: False)
+    names = set()
+    for item in knowledge.installations:
+        for alias in (item.name, *item.aliases):
+            if len(alias) < 5 or alias.isupper() and len(alias) < 6:
+                continue
+            if _BASE_WORDS.search(alias) or not checker(alias):
+                names.add(alias)
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), normalize_name(n)))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")

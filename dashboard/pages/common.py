@@ -1,0 +1,109 @@
+"""What every page shares: settings, the database, caches and the first-run build."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from dashboard.alliances import AllianceTable, read_memberships
+from dashboard.assets import MapAssets, load_basemap, load_map_assets
+from dashboard.countries import CountryIndex, build_country_index, read_country_terms
+from dashboard.filters import Filters
+from dashboard.naturalearth import read_countries
+from dashboard.settings import Settings, database_url, load_settings
+from dashboard.store import (
+    FilterOptions, MentionRow, SiteRow, connect, filter_options, query_mentions, query_sites,
+)
+
+
+@st.cache_resource
+def get_settings() -> Settings:
+    """Read settings once per server."""
+    return load_settings()
+
+
+@st.cache_resource
+def get_engine(url: str) -> Engine:
+    """Open the database once per server."""
+    return connect(url)
+
+
+@st.cache_resource
+def get_countries(data_dir: str) -> CountryIndex:
+    """Load country names for labels."""
+    terms = read_country_terms(Path(data_dir) / "country_terms.csv")
+    return build_country_index(read_countries(), terms)
+
+
+@st.cache_resource
+def get_alliances(data_dir: str) -> AllianceTable:
+    """Load the dated alliance table."""
+    return AllianceTable(tuple(read_memberships(Path(data_dir) / "alliances.csv")))
+
+
+@st.cache_resource
+def get_assets() -> MapAssets:
+    """Load the offline Leaflet assets."""
+    return load_map_assets()
+
+
+@st.cache_resource
+def get_basemap(cache_dir: str) -> dict[str, Any]:
+    """Load the offline country outlines."""
+    return load_basemap(Path(cache_dir))
+
+
+def open_database() -> Engine:
+    """Open the configured database, building the bundled one on first run."""
+    settings = get_settings()
+    engine = get_engine(database_url(settings.db))
+    if filter_options(engine).articles == 0 and settings.articles_dir.exists():
+        build_bundled(engine, settings)
+    return engine
+
+
+def build_bundled(engine: Engine, settings: Settings) -> None:
+    """Ingest the bundled articles, showing progress."""
+    from dashboard.pipeline import ingest_paths, load_resources
+
+    with st.status("Building the database from the bundled articles…", expanded=True) as box:
+        st.write("Loading the gazetteer and curated tables (first run builds an index)…")
+        resources = load_resources(settings)
+        bar = st.progress(0.0)
+
+        def progress(number: int, total: int, path: str) -> None:
+            bar.progress(number / max(total, 1), text=f"{number}/{total}: {path}")
+
+        report = ingest_paths(engine, [settings.articles_dir], resources, progress)
+        for failure in report.failed:
+            st.error(f"{failure.path}: {failure.message}")
+        box.update(label=f"Database built: {len(report.results)} articles", state="complete")
+    cached_sites.clear()
+    cached_mentions.clear()
+
+
+@st.cache_data(show_spinner=False)
+def cached_sites(url: str, filters: Filters) -> list[SiteRow]:
+    """Query sites for one filter state."""
+    return query_sites(get_engine(url), filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_mentions(url: str, filters: Filters, site_ids: tuple[str, ...]) -> list[MentionRow]:
+    """Query the mentions of some sites for one filter state."""
+    return query_mentions(get_engine(url), filters, site_ids)
+
+
+@st.cache_data(show_spinner=False)
+def cached_options(url: str) -> FilterOptions:
+    """Collect filter choices."""
+    return filter_options(get_engine(url))
+
+
+def without_dates(filters: Filters) -> Filters:
+    """Return the same filters with no date range."""
+    return replace(filters, start=None, end=None)

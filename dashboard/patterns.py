@@ -1,0 +1,102 @@
+"""Regular expressions for installation and meeting language, in one place."""
+
+from __future__ import annotations
+
+import re
+
+_QUALIFIER = (
+    r"(?:air|naval|navy|military|army|missile|radar|submarine|drone|logistics?|support|training|"
+    r"marine|airborne|rocket|nuclear|space|forward\s+operating|joint|defen[cs]e|signals?|"
+    r"intelligence|listening|early[-\s]warning|peacekeeping|counter-?terrorism|anti-?aircraft|"
+    r"air\s+defen[cs]e|overseas|foreign|permanent|combat|transit|refuel(?:l)?ing|helicopter|"
+    r"communications?|seismic|test(?:ing)?|supply|maintenance|storage|ammunition|weapons?)"
+)
+_HEAD = (
+    r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
+    r"depots?|garrisons?|points?|ports?|compounds?|outposts?|camps?|ranges?|airfields?|"
+    r"airstrips?|harbou?rs?|anchorages?|posts?|units?|contingents?)"
+)
+BASE_NOUN = re.compile(
+    rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER})?[\s-]+{_HEAD}|air\s?bases?|airfields?|"
+    r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|military\s+presence|"
+    r"naval\s+(?:base|facility|station)|bases?)\b",
+    re.IGNORECASE,
+)
+MILITARY_CONTEXT = re.compile(
+    r"\b(?:military|troops?|army|armed|forces|air\s?force|navy|naval|defen[cs]e|soldiers|"
+    r"missiles?|warships?|fighter|jets|bombers|drones|garrison|deploy\w*|stationed|battalion|"
+    r"brigade|division|regiment|fleet|marines|base)\b",
+    re.IGNORECASE,
+)
+NON_MILITARY_BASE = re.compile(
+    r"\b(?:customer|voter|support|power|fan|tax|user|industrial|knowledge|data|home|database|"
+    r"manufacturing|economic|revenue|client|political|membership)\s+base\b|\bbased\b|"
+    r"\bbase\s+(?:rate|salary|price|camp\s+of\s+everest)",
+    re.IGNORECASE,
+)
+LOCATIVE = re.compile(
+    r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:currently\s+|now\s+)?"
+    r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
+    r"established)\s+)?(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
+    r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
+    r"border|garrison|mountain|Red\s+Sea|Black\s+Sea)\s+)*(?:town|city|village|port|island|"
+    r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
+    r"state|settlement|airport|capital)\s+of\s+)?",
+    re.IGNORECASE,
+)
+OPERATOR_PHRASE = re.compile(
+    r"\b(?:operated|run|used|controlled|manned|leased|built|owned|held)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+MEETING_TRIGGER = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|discussions|negotiations|"
+    r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
+    r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
+    r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet)\b",
+    re.IGNORECASE,
+)
+MEETING_PLACE_AFTER = re.compile(
+    r"^[^.;:]{0,80}?\b(?:in|at|to)\s+(?:the\s+)?(?:(?:capital|city|town|resort|Kazakh|Russian|"
+    r"Chinese|Kyrgyz)\s+(?:city\s+)?of\s+)?(?=[A-Z])",
+)
+LEADER_TITLE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
+    r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|Secretary[-\s]General|"
+    r"Defen[cs]e\s+(?:Minister|Secretary)|Foreign\s+Minister|Secretary\s+of\s+(?:State|"
+    r"Defense)|heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|counterparts?|"
+    r"Putin|Xi|Biden|Trump|Erdogan|Erdoğan|Modi|Macron|Scholz|Merz|Starmer)\b",
+)
+CLOSED_CUES = re.compile(
+    r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
+    r"back)|vacated|former|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base)\b",
+    re.IGNORECASE,
+)
+PLANNED_CUES = re.compile(
+    r"\b(?:will\s+(?:build|open|establish|set\s+up|create|construct|get|host)|plans?\s+to|"
+    r"planned|proposed|prospective|future|to\s+be\s+(?:built|opened|established|set\s+up)|"
+    r"would\s+(?:host|open|build|establish)|agreement\s+to\s+(?:build|establish|open)|"
+    r"opening\s+(?:a|another|the)|under\s+construction|seeks?\s+to\s+(?:build|establish|open))\b",
+    re.IGNORECASE,
+)
+CAPITALISED_PHRASE = re.compile(
+    r"(?:(?:Lake|Mount|Mt\.|Gulf\s+of|Sea\s+of|Bay\s+of|Strait\s+of|Isle\s+of|Cape)\s+)?"
+    r"(?:(?:al|el|as|ad|ash|at|az|an|ar)[-‐]|d['’]|l['’])?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-‐.]*"
+    r"(?:[ \t]+(?:(?:al|el|de|del|da|do|di|du|la|le|of|on|upon|am|an|sur|bin|ibn)[ \t]+)?"
+    r"(?:(?:al|el|as|ad|ash|at|az)[-‐])?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-‐]*)*"
+)
+NOT_PLACE_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this",
+    "that", "president", "minister", "prime", "general", "king", "war", "parliament", "navy",
+    "army", "air", "force", "ministry", "defense", "defence", "state", "north", "south", "east",
+    "west", "central", "world", "government", "russian", "american", "chinese", "its", "his",
+    "her", "their", "our", "one", "two", "three", "friday's", "victory", "day", "red",
+})
+#: Words that begin place names but are never places on their own.
+GENERIC_PLACE_WORDS = frozenset({
+    "lake", "mount", "gulf", "sea", "bay", "strait", "cape", "island", "river", "port", "camp",
+    "fort", "base", "naval", "new", "old", "great", "upper", "lower", "saint", "st", "san",
+    "santa", "el", "al", "la", "le", "los", "las", "north", "south", "east", "west", "central",
+})

@@ -1,0 +1,90 @@
+"""The whole path, callable from the CLI and the app: read, extract, geocode, store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from dashboard.alliances import AllianceTable, read_memberships
+from dashboard.context import Resources
+from dashboard.countries import build_country_index, read_country_terms
+from dashboard.errors import DashboardError
+from dashboard.extract import compile_kb_pattern, find_mentions
+from dashboard.gazetteer import open_gazetteer
+from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
+from dashboard.ingest import list_article_files, read_article
+from dashboard.knowledge import build_knowledge_base, read_installations
+from dashboard.leaders import read_leaders
+from dashboard.naturalearth import read_countries
+from dashboard.settings import Settings
+from dashboard.store import save_article
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one input file."""
+
+    path: str
+    ok: bool
+    message: str
+    mentions: int = 0
+    article_id: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """Per-file results of one ingest run."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """Return the files that could not be ingested."""
+        return [r for r in self.results if not r.ok]
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load curated tables and the gazetteer, and build the configured geocoder."""
+    shapes = list(read_countries())
+    countries = build_country_index(shapes, read_country_terms(settings.data_dir /
+                                                               "country_terms.csv"))
+    gazetteer = open_gazetteer(settings.cache_dir, settings.data_dir, shapes)
+    knowledge = build_knowledge_base(read_installations(settings.data_dir / "installations"))
+    resolver = PlaceResolver(make_geocoder(settings, gazetteer), GEOCODER_NAMES[settings.geocoder],
+                             alpha3=None)
+    return Resources(
+        countries=countries,
+        leaders=read_leaders(settings.data_dir / "leaders.csv"),
+        knowledge=knowledge,
+        alliances=AllianceTable(tuple(read_memberships(settings.data_dir / "alliances.csv"))),
+        resolver=resolver,
+        kb_pattern=compile_kb_pattern(knowledge, gazetteer.has_name),
+    )
+
+
+def ingest_paths(engine: Engine, paths: Iterable[Path], resources: Resources,
+                 progress: Progress | None = None) -> IngestReport:
+    """Ingest files and folders; a file that fails is reported and the rest go in."""
+    report = IngestReport()
+    files = list(list_article_files(list(paths)))
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(number, len(files), str(path))
+        if not path.exists():
+            report.results.append(FileResult(str(path), False, "no such file or folder"))
+            continue
+        try:
+            article = read_article(path)
+            found = find_mentions(article, resources)
+            count = save_article(engine, article, found)
+        except DashboardError as exc:
+            report.results.append(FileResult(str(path), False, str(exc)))
+            continue
+        report.results.append(FileResult(str(path), True, f"{count} mentions", count,
+                                         article.id))
+    return report

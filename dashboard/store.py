@@ -1,0 +1,239 @@
+"""The database: articles, sites and mentions, through SQLAlchemy (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Column, Date, DateTime, Engine, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+    Text, and_, create_engine, delete, exists, func, or_, select,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard.errors import StoreError
+from dashboard.filters import Filters
+from dashboard.models import Article, Mention
+
+metadata = MetaData()
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True), Column("source", Text, nullable=False),
+    Column("url", Text), Column("title", Text), Column("published", Date),
+    Column("date_basis", String(16)), Column("outlet", Text), Column("language", String(16)),
+    Column("text", Text, nullable=False), Column("ingested_at", DateTime),
+)
+sites = Table(
+    "sites", metadata,
+    Column("id", String(200), primary_key=True), Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False), Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False), Column("precision", String(16), nullable=False),
+    Column("geocoder", String(40), nullable=False), Column("place_key", Text),
+    Column("operator", String(3)), Column("host", String(3)), Column("installation_id", Text),
+    Column("installation_type", String(20)),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("site_id", String(200), ForeignKey("sites.id"), nullable=False),
+    Column("kind", String(20), nullable=False), Column("quote", Text, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("date", Date), Column("operator", String(3)), Column("host", String(3)),
+    Column("countries", Text, nullable=False), Column("alliances", Text, nullable=False),
+    Column("status", String(16)),
+    Index("mentions_site", "site_id"), Index("mentions_article", "article_id"),
+    Index("mentions_date", "date"), Index("mentions_operator", "operator"),
+    Index("mentions_host", "host"),
+)
+mention_alliances = Table(
+    "mention_alliances", metadata,
+    Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("org", String(16), primary_key=True), Index("mention_alliances_org", "org"),
+)
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    """A site with the number of mentions that pass the filters."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    precision: str
+    geocoder: str
+    operator: str | None
+    host: str | None
+    installation_type: str | None
+    mention_count: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """A mention with its article's title, date and link."""
+
+    id: int
+    site_id: str
+    article_id: str
+    quote: str
+    start: int
+    end: int
+    date: date | None
+    status: str | None
+    operator: str | None
+    host: str | None
+    countries: tuple[str, ...]
+    alliances: tuple[str, ...]
+    title: str
+    source: str
+    url: str | None
+    published: date | None
+
+
+def connect(url: str) -> Engine:
+    """Open (and create if needed) the database behind an SQLAlchemy URL."""
+    try:
+        engine = create_engine(url, future=True)
+        metadata.create_all(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the database {url!r}: {exc}") from exc
+    return engine
+
+
+def _site_values(mention: Mention) -> dict[str, object]:
+    place = mention.place
+    return {"id": mention.site_id, "name": mention.name, "kind": mention.kind,
+            "lat": place.lat, "lon": place.lon, "precision": place.precision,
+            "geocoder": place.geocoder, "place_key": place.key, "operator": mention.operator,
+            "host": mention.host, "installation_id": mention.installation_id,
+            "installation_type": mention.installation_type}
+
+
+def save_article(engine: Engine, article: Article, found: Iterable[Mention]) -> int:
+    """Store an article and replace its mentions; saving it again changes nothing."""
+    found = list(found)
+    try:
+        with engine.begin() as conn:
+            old = select(mentions.c.id).where(mentions.c.article_id == article.id)
+            conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(old)))
+            conn.execute(delete(mentions).where(mentions.c.article_id == article.id))
+            conn.execute(delete(articles).where(articles.c.id == article.id))
+            conn.execute(articles.insert().values(
+                id=article.id, source=article.source, url=article.url, title=article.title,
+                published=article.published, date_basis=article.date_basis,
+                outlet=article.outlet, language=article.language, text=article.text,
+                ingested_at=datetime.now(UTC).replace(tzinfo=None)))
+            for mention in found:
+                values = _site_values(mention)
+                if conn.execute(select(sites.c.id).where(sites.c.id == values["id"])).first():
+                    conn.execute(sites.update().where(sites.c.id == values["id"]).values(values))
+                else:
+                    conn.execute(sites.insert().values(values))
+                mention_id = conn.execute(mentions.insert().values(
+                    article_id=article.id, site_id=mention.site_id, kind=mention.kind,
+                    quote=mention.quote, start=mention.start, end=mention.end,
+                    date=mention.date, operator=mention.operator, host=mention.host,
+                    countries=json.dumps(list(mention.countries)),
+                    alliances=json.dumps(list(mention.alliances)), status=mention.status,
+                )).inserted_primary_key[0]
+                for org in mention.alliances:
+                    conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
+            conn.execute(delete(sites).where(~exists().where(mentions.c.site_id == sites.c.id)))
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save {article.source}: {exc}") from exc
+    return len(found)
+
+
+def _conditions(filters: Filters) -> list:
+    conds = []
+    if filters.operators:
+        conds.append(mentions.c.operator.in_(filters.operators))
+    if filters.hosts:
+        conds.append(mentions.c.host.in_(filters.hosts))
+    if filters.kinds:
+        conds.append(mentions.c.kind.in_(filters.kinds))
+    if filters.alliances:
+        conds.append(exists().where(and_(mention_alliances.c.mention_id == mentions.c.id,
+                                         mention_alliances.c.org.in_(filters.alliances))))
+    dated = []
+    if filters.start:
+        dated.append(mentions.c.date >= filters.start)
+    if filters.end:
+        dated.append(mentions.c.date <= filters.end)
+    if dated:
+        in_range = and_(*dated)
+        conds.append(or_(in_range, mentions.c.date.is_(None)) if filters.include_undated
+                     else in_range)
+    return conds
+
+
+def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
+    """Return every site with at least one mention passing the filters."""
+    count = func.count(mentions.c.id).label("mention_count")
+    query = (select(sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
+                    sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
+                    sites.c.installation_type, count)
+             .join(mentions, mentions.c.site_id == sites.c.id)
+             .where(*_conditions(filters)).group_by(sites.c.id).order_by(sites.c.name))
+    with engine.connect() as conn:
+        return [SiteRow(*row) for row in conn.execute(query)]
+
+
+def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | None = None
+                   ) -> list[MentionRow]:
+    """Return mentions passing the filters (of some sites only), newest first."""
+    query = (select(mentions.c.id, mentions.c.site_id, mentions.c.article_id, mentions.c.quote,
+                    mentions.c.start, mentions.c.end, mentions.c.date, mentions.c.status,
+                    mentions.c.operator, mentions.c.host, mentions.c.countries,
+                    mentions.c.alliances, articles.c.title, articles.c.source, articles.c.url,
+                    articles.c.published)
+             .join(articles, articles.c.id == mentions.c.article_id)
+             .where(*_conditions(filters))
+             .order_by(mentions.c.date.desc(), mentions.c.id))
+    if site_ids is not None:
+        query = query.where(mentions.c.site_id.in_(list(site_ids)))
+    with engine.connect() as conn:
+        return [MentionRow(*row[:10], tuple(json.loads(row[10])), tuple(json.loads(row[11])),
+                           *row[12:]) for row in conn.execute(query)]
+
+
+def get_article(engine: Engine, article_id: str) -> Article | None:
+    """Return one stored article, or None."""
+    with engine.connect() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+    if row is None:
+        return None
+    return Article(id=row["id"], source=row["source"], text=row["text"], title=row["title"] or "",
+                   url=row["url"], published=row["published"], date_basis=row["date_basis"],
+                   language=row["language"], outlet=row["outlet"])
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values present in the database, to offer in the filters."""
+
+    operators: tuple[str, ...]
+    hosts: tuple[str, ...]
+    alliances: tuple[str, ...]
+    first: date | None
+    last: date | None
+    articles: int
+
+
+def filter_options(engine: Engine) -> FilterOptions:
+    """Collect what the filters can choose from."""
+    with engine.connect() as conn:
+        operators = conn.execute(select(mentions.c.operator).distinct()).scalars().all()
+        hosts = conn.execute(select(mentions.c.host).distinct()).scalars().all()
+        orgs = conn.execute(select(mention_alliances.c.org).distinct()).scalars().all()
+        first, last = conn.execute(select(func.min(mentions.c.date),
+                                          func.max(mentions.c.date))).one()
+        total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    return FilterOptions(tuple(sorted(filter(None, operators))), tuple(sorted(filter(None, hosts))),
+                         tuple(sorted(orgs)), first, last, int(total))
