@@ -25,7 +25,7 @@ _SECTION_END = re.compile(
       | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?)
       | (?:see\s+also|also\s+read|further\s+reading|most\s+(?:read|popular)|trending(?:\s+now)?)
       | (?:latest|popular|top)\s+(?:news|stories|articles|posts)
-      | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed)
+      | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed).{0,80}?
       | (?:about\s+the\s+author|share\s+this(?:\s+article)?|tags?)
       | (?:leia|lea|lire|lesen\s+sie)\s+(?:também|también|aussi|auch)
       | (?:читайте\s+также|по\s+теме|похожие\s+(?:статьи|новости))
@@ -75,7 +75,7 @@ def clean_text(raw: str) -> Cleaned:
     removed: list[str] = []
     body_words = 0
     for index, line in enumerate(lines):
-        if is_section_end(line) and body_words >= 30:
+        if is_section_end(line) and body_words >= 20:
             removed.extend(lines[index:])
             break
         if is_furniture(line):

@@ -23,6 +23,8 @@ class Resolver(Protocol):
 
     def resolve(self, name: str, context: Mapping[str, float]) -> Place | None: ...
 
+    def candidates(self, name: str) -> list[Place]: ...
+
 
 @dataclass(frozen=True)
 class Resources:

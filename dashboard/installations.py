@@ -112,6 +112,17 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     return min(pool, key=lambda i: distance_km(place.lat, place.lon, i.lat, i.lon))
 
 
+def sole_installation(operator: str | None, host: str | None, kind: str, res: Resources
+                      ) -> Installation | None:
+    """Return the one curated installation an operator has in a host country, if only one."""
+    if not operator or not host:
+        return None
+    pool = [i for i in res.knowledge.installations
+            if i.operator == operator and i.host == host and i.status != "closed"
+            and kind in ("other", i.type)]
+    return pool[0] if len(pool) == 1 else None
+
+
 def _mention(doc: Doc, index: int, place: Place, noun_text: str, operator: str | None,
              item: Installation | None) -> Mention | None:
     sentence = doc.sentences[index]
@@ -141,11 +152,15 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
                                                   and not military):
             continue
         located = _locate(text, noun, doc, res)
-        if located is None or located[0].precision == "country":
+        if located is None:
             continue
         place, phrase, named = located
         operator = _operator(doc, index, noun.start(), place.country)
-        item = link_installation(place, phrase, guess_type(noun.group(0)), operator, named, res)
+        kind = guess_type(noun.group(0))
+        if place.precision == "country":
+            item = sole_installation(operator, place.country, kind, res)
+        else:
+            item = link_installation(place, phrase, kind, operator, named, res)
         mention = _mention(doc, index, place, noun.group(0), operator, item)
         if mention:
             mentions.append(mention)

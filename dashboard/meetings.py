@@ -65,7 +65,17 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
                 resolved = resolve_phrase(before.group(1), res, doc.context)
                 if resolved and resolved[1] == before.group(1):
                     found.append((resolved[0], before.start(1)))
-    return [(place, at) for place, at in found if place.precision in _MEETING_PRECISIONS]
+    return [(place, at) for place, at in (_city_not_country(pl, at, res) for pl, at in found)
+            if place.precision in _MEETING_PRECISIONS]
+
+
+def _city_not_country(place: Place, at: int, res: Resources) -> tuple[Place, int]:
+    """Prefer the city over the country of the same name (Djibouti, Kuwait, Singapore)."""
+    if place.precision != "country":
+        return place, at
+    same = [c for c in res.resolver.candidates(place.name)
+            if c.country == place.country and c.precision == "settlement"]
+    return (max(same, key=lambda c: c.population), at) if same else (place, at)
 
 
 def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:

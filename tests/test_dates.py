@@ -1,0 +1,52 @@
+"""Dates: publication dates and event dates resolved against them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.dates import find_dates, find_publication_date, parse_date, resolve_event_date
+
+EVENTS = [
+    ("Japarov met Putin in Moscow on Monday.", date(2023, 5, 12), date(2023, 5, 8)),
+    ("The Kremlin announced on Monday that it will develop its bases.", date(2023, 5, 8),
+     date(2023, 5, 8)),
+    ("regarding the upcoming Thursday meeting in Bishkek", date(2019, 3, 26), date(2019, 3, 28)),
+    ("The presidents will meet on Thursday.", date(2019, 3, 26), date(2019, 3, 28)),
+    ("They met last Friday.", date(2019, 3, 26), date(2019, 3, 22)),
+    ("They met on 8 May in Moscow.", date(2023, 5, 12), date(2023, 5, 8)),
+    ("The talks were held yesterday.", date(2023, 5, 12), date(2023, 5, 11)),
+    ("The base opened on March 3, 2021.", date(2023, 5, 12), date(2021, 3, 3)),
+    ("No date is given here.", date(2023, 5, 12), date(2023, 5, 12)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), EVENTS)
+def test_resolve_event_date(sentence, published, expected):
+    assert resolve_event_date(sentence, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("20 de mai. de 2023", date(2023, 5, 20)),
+    ("May 8, 2023", date(2023, 5, 8)),
+    ("2019-03-26", date(2019, 3, 26)),
+    ("8th May 2023", date(2023, 5, 8)),
+    ("26.03.2019", date(2019, 3, 26)),
+])
+def test_find_dates_reads_many_formats(text, expected):
+    assert [d for _, d in find_dates(text)] == [expected]
+
+
+def test_parse_date_refuses_words():
+    assert parse_date("the base") is None
+
+
+def test_publication_date_prefers_byline_then_url_then_comments():
+    assert find_publication_date("Title\nBy Staff, 3 March 2021\nText", "", None) == (
+        date(2021, 3, 3), "text")
+    assert find_publication_date("Title\nText", "", "https://x.org/2019/03/26/story") == (
+        date(2019, 3, 26), "url")
+    assert find_publication_date("Title\nText", "20 de mai. de 2023\n12 de mai. de 2023",
+                                 None) == (date(2023, 5, 12), "comments")
+    assert find_publication_date("Title\nText", "", None) == (None, None)

@@ -1,0 +1,104 @@
+"""Extraction: sentences in, installation and meeting mentions out (table-driven)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.context import Resources
+from dashboard.extract import find_mentions
+from dashboard.ingest import make_article
+
+
+def extract(text: str, resources: Resources, published: date | None = date(2023, 5, 12)):
+    article = make_article(text, "", {"published": published}, source="test")
+    return find_mentions(article, resources)
+
+
+def summary(mentions) -> set[tuple[str, str, str | None, str | None]]:
+    return {(m.kind, m.name, m.operator, m.host) for m in mentions}
+
+
+INSTALLATIONS = [
+    ("Russia will develop its air base in the town of Kant in Kyrgyzstan, officials said.",
+     "Kant Air Base", "RUS", "KGZ"),
+    ("The United Russian Military Base in Kyrgyzstan includes several military installations, "
+     "including an air base in the town of Kant (Chuy Region).", "Kant Air Base", "RUS", "KGZ"),
+    ("Russia's 102nd military base in Gyumri will get new air defence systems, Moscow said.",
+     "102nd Military Base", "RUS", "ARM"),
+    ("Moscow has kept the naval facility at Tartus since Soviet times, Syrian officials said.",
+     None, "RUS", "SYR"),
+    ("China's first overseas military base, in Djibouti, has a new pier, satellite images show.",
+     None, "CHN", "DJI"),
+    ("About 4,000 US troops are stationed at Camp Lemonnier in Djibouti, the Pentagon says.",
+     "Camp Lemonnier", "USA", "DJI"),
+    ("The US-operated transit centre at Manas closed in 2014 after Kyrgyzstan ended the lease.",
+     None, "USA", "KGZ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "operator", "host"), INSTALLATIONS)
+def test_find_mentions_places_installations(text, name, operator, host, resources):
+    found = [m for m in extract(text, resources) if m.kind == "installation"]
+    assert found, text
+    first = found[0]
+    assert (first.operator, first.host) == (operator, host)
+    if name:
+        assert first.name == name
+    assert first.place.precision in ("site", "settlement", "region")
+    assert text[first.start - 0:first.end] == first.quote
+
+
+MEETINGS = [
+    ("President Sadyr Japarov of Kyrgyzstan met with Russian President Vladimir Putin in Moscow "
+     "on Monday, the day before the Victory Day parade.", date(2023, 5, 12), "Moscow",
+     {"KGZ", "RUS"}, date(2023, 5, 8)),
+    ("Russian President Vladimir Putin and Kyrgyz President Sooronbay Jeenbekov will meet in "
+     "Bishkek on Thursday.", date(2019, 3, 26), "Bishkek", {"KGZ", "RUS"}, date(2019, 3, 28)),
+    ("French President Emmanuel Macron held talks with Chinese President Xi Jinping in "
+     "Guangzhou on 7 April.", date(2023, 4, 10), "Guangzhou", {"FRA", "CHN"}, date(2023, 4, 7)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "place", "countries", "when"), MEETINGS)
+def test_find_mentions_places_meetings(text, published, place, countries, when, resources):
+    found = [m for m in extract(text, resources, published) if m.kind == "meeting_site"]
+    assert [m.name for m in found] == [place]
+    assert countries <= set(found[0].countries)
+    assert found[0].date == when
+
+
+TRAPS = [
+    "Russia and Kyrgyzstan are close allies in Central Asia.",
+    "Immanuel Kant wrote about perpetual peace and the philosophy of war in Europe.",
+    "Russia's offensive in Ukraine enters its second year as the West considers sanctions "
+    "against Moscow.",
+    "The company's customer base in Germany grew by a fifth, its chief executive said.",
+    "Russia will develop its military installations in its Central Asian ally, Kyrgyzstan.",
+    "The issue of opening another Russian military base on Kyrgyzstan's territory will not be "
+    "discussed.",
+    "Japarov is among the foreign leaders attending this year's parade in Red Square.",
+    "Manas, the Kyrgyz epic poem, is recited at festivals across the country.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_find_mentions_ignores_context_and_look_alikes(text, resources):
+    assert extract(text, resources) == []
+
+
+def test_find_mentions_keeps_exact_spans(resources):
+    text = ("Kyrgyzstan hosts Russian forces. Russia will develop its air base in the town of "
+            "Kant, officials said.")
+    article = make_article(text, "", {"published": "2023-05-08"}, source="t")
+    (mention,) = find_mentions(article, resources)
+    assert article.text[mention.start:mention.end] == mention.quote
+    assert mention.quote.startswith("Russia will develop")
+
+
+def test_find_mentions_records_status_and_alliances(resources):
+    (mention,) = extract("The US-operated transit centre at Manas closed in 2014, officials "
+                         "recalled.", resources, date(2015, 1, 1))
+    assert mention.status == "closed"
+    assert "NATO" in mention.alliances
