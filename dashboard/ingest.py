@@ -40,15 +40,15 @@ def list_article_files(paths: list[Path]) -> Iterator[Path]:
 def decode_bytes(raw: bytes, name: str) -> str:
     """Decode text in whatever encoding it came in; refuse binary data."""
     if not raw.strip():
-        raise ArticleError(f"{name}: the file is empty")
+        raise ArticleError("the file is empty")
     if b"\x00" in raw[:4096]:
-        raise ArticleError(f"{name}: this is binary data, not text")
+        raise ArticleError("this is binary data, not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         best = from_bytes(raw).best()
         if best is None:
-            raise ArticleError(f"{name}: the text encoding could not be recognised") from None
+            raise ArticleError("the text encoding could not be recognised") from None
         return str(best)
 
 
@@ -83,11 +83,11 @@ def _html_body(html: str, name: str) -> tuple[str, dict[str, str]]:
     document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                            with_metadata=True, favor_precision=True)
     if document is None:
-        raise ArticleError(f"{name}: no article text was found in this HTML page")
+        raise ArticleError("no article text was found in this HTML page")
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = data.get("text") or ""
     if len(text.split()) < 15:
-        raise ArticleError(f"{name}: no article text was found in this HTML page")
+        raise ArticleError("no article text was found in this HTML page")
     meta = {k: str(data[k]) for k in ("title", "url", "date", "sitename") if data.get(k)}
     return text, meta
 
@@ -107,13 +107,13 @@ def _published(meta: dict[str, Any]) -> date | None:
 def read_article(path: Path) -> Article:
     """Read one article file: body, title, URL, outlet and publication date."""
     if path.suffix.lower() not in SUFFIXES:
-        raise ArticleError(f"{path.name}: unsupported file type (use {', '.join(SUFFIXES)})")
+        raise ArticleError(f"unsupported file type {path.suffix!r} (use {', '.join(SUFFIXES)})")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(f"{path.name}: larger than {MAX_BYTES // 2**20} MB")
+            raise ArticleError(f"larger than the {MAX_BYTES // 2**20} MB limit")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
+        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from exc
     text = decode_bytes(raw, path.name)
     meta: dict[str, Any] = {}
     if path.suffix.lower() in (".html", ".htm"):
@@ -132,7 +132,7 @@ def read_article(path: Path) -> Article:
 def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> Article:
     """Build an Article from cleaned text and metadata, dating it when metadata does not."""
     if len(body.split()) < 5:
-        raise ArticleError(f"{source}: no article text left after removing page furniture")
+        raise ArticleError("no article text left after removing page furniture")
     published = _published(meta)
     basis = "metadata" if published else None
     if published is None:

@@ -99,7 +99,8 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     candidates = list(named) or list(res.knowledge.by_place.get(normalize_name(phrase), ()))
     radius = _NEAR_KM.get(place.precision, 0.0)
     if not candidates and radius:
-        key = normalize_name(phrase)
+        key = " ".join(w for w in normalize_name(phrase).split()
+                       if w not in p.GENERIC_PLACE_WORDS)
         candidates = [i for i in res.knowledge.near(place.lat, place.lon, radius)
                       if place.precision != "region"
                       or key in normalize_name(" ".join((i.name, *i.aliases)))]

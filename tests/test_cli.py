@@ -1,0 +1,56 @@
+"""The command line contract: ingest files or folders, export GeoJSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.cli import main
+from dashboard.settings import DATA_DIR
+
+from .conftest import TEST_DATA
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, session_settings):
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(session_settings.cache_dir))
+
+
+def test_ingest_reports_bad_files_and_goes_on(env, tmp_path: Path, capsys):
+    folder = tmp_path / "in"
+    shutil.copytree(DATA_DIR / "articles", folder)
+    shutil.copy(TEST_DATA / "binary.txt", folder / "broken.txt")
+    db = tmp_path / "out.sqlite"
+    assert main(["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "broken.txt: this is binary data" in err
+    assert "missing.txt: no such file" in err
+    assert "2 of 4 files ingested, 2 failed" in err
+
+
+def test_export_writes_the_geojson_contract(env, tmp_path: Path):
+    db = f"sqlite:///{tmp_path / 'out.sqlite'}"
+    assert main(["ingest", str(DATA_DIR / "articles"), "--db", db, "--quiet"]) == 0
+    output = tmp_path / "sites.geojson"
+    assert main(["export", "--db", db, "--format", "geojson", "--output", str(output)]) == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    kant = next(f for f in data["features"] if f["properties"]["name"] == "Kant Air Base")
+    lon, lat = kant["geometry"]["coordinates"]
+    assert abs(lat - 42.85) < 0.1 and abs(lon - 74.85) < 0.1
+    props = kant["properties"]
+    for key in ("id", "name", "kind", "operator", "host", "countries", "alliances",
+                "precision", "geocoder", "mentions"):
+        assert key in props
+    assert props["kind"] == "installation" and props["precision"] == "site"
+    mention = props["mentions"][0]
+    assert set(mention) >= {"source", "title", "date", "quote", "start", "end"}
+    assert mention["date"] == "2019-03-26"
+    assert mention["source"].endswith("tsarizm-russian-presence-2019.txt")
+
+
+def test_failing_every_file_exits_non_zero(env, tmp_path: Path):
+    assert main(["ingest", str(TEST_DATA / "empty.txt"), "--db", str(tmp_path / "x.db")]) == 1

@@ -1,0 +1,86 @@
+"""Ingest: files in, article bodies and metadata out; bad files give clear errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.errors import ArticleError
+from dashboard.ingest import list_article_files, read_article
+from dashboard.settings import DATA_DIR
+
+from .conftest import TEST_DATA
+
+SEEDS = DATA_DIR / "articles"
+
+
+def test_read_article_uses_sidecar_metadata():
+    article = read_article(SEEDS / "tsarizm-russian-presence-2019.txt")
+    assert article.published == date(2019, 3, 26)
+    assert article.date_basis == "metadata"
+    assert article.title.startswith("Is Russia Pressuring")
+    assert "Kadyrov" not in article.text and "Leave a Comment" not in article.text
+
+
+def test_read_article_drops_reader_comments(tmp_path: Path):
+    source = (SEEDS / "kyrgyzstan-installations-2023.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(source, encoding="utf-8")
+    article = read_article(copy)
+    assert "Saddam" not in article.text and "Iran" not in article.text
+    assert "top of page" not in article.text
+    # Without metadata the first comment's date bounds the publication date.
+    assert article.published == date(2023, 5, 12)
+    assert article.date_basis == "comments"
+
+
+def test_read_article_reads_front_matter():
+    article = read_article(TEST_DATA / "front_matter.md")
+    assert article.title == "China expands its Djibouti base"
+    assert article.url == "https://example.org/2023/03/15/djibouti"
+    assert article.source == article.url
+    assert article.published == date(2023, 3, 15)
+    assert "---" not in article.text
+
+
+def test_read_article_extracts_html_without_comments():
+    article = read_article(TEST_DATA / "hostile.html")
+    assert "Incirlik" in article.text
+    assert "A reader says" not in article.text
+    assert article.published == date(2024, 2, 10)
+
+
+def test_read_article_decodes_windows_1251():
+    article = read_article(TEST_DATA / "cp1251.txt")
+    assert "авиабаза" in article.text
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("empty.txt", "empty"),
+    ("binary.txt", "binary"),
+    ("too_short.txt", "no article text"),
+])
+def test_read_article_rejects_bad_files(name, message):
+    with pytest.raises(ArticleError, match=message):
+        read_article(TEST_DATA / name)
+
+
+def test_read_article_rejects_unknown_types(tmp_path: Path):
+    path = tmp_path / "story.docx"
+    path.write_bytes(b"PK")
+    with pytest.raises(ArticleError, match="unsupported file type"):
+        read_article(path)
+
+
+def test_list_article_files_expands_folders_and_skips_sidecars():
+    files = list(list_article_files([SEEDS]))
+    assert [f.suffix for f in files] == [".txt", ".txt"]
+
+
+def test_same_text_gets_the_same_id(tmp_path: Path):
+    body = "Russia will develop its air base in the town of Kant, officials said on Monday."
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body + "\n\n", encoding="utf-8")
+    assert read_article(tmp_path / "a.txt").id == read_article(tmp_path / "b.txt").id

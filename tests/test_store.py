@@ -1,0 +1,60 @@
+"""Store: a temporary database per test; saving is idempotent; filters select mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dashboard.filters import Filters
+from dashboard.pipeline import ingest_paths
+from dashboard.settings import DATA_DIR
+from dashboard.store import filter_options, get_article, query_mentions, query_sites
+
+SEEDS = DATA_DIR / "articles"
+
+
+def test_seed_articles_give_the_expected_sites(engine, resources):
+    report = ingest_paths(engine, [SEEDS], resources)
+    assert not report.failed
+    sites = {(s.kind, s.name, s.operator, s.host) for s in query_sites(engine, Filters())}
+    assert ("installation", "Kant Air Base", "RUS", "KGZ") in sites
+    assert ("meeting_site", "Moscow", None, "RUS") in sites
+    assert ("meeting_site", "Bishkek", None, "KGZ") in sites
+    issyk = [s for s in query_sites(engine, Filters()) if "Issyk" in s.name or
+             "Koy-Sary" in s.name or "Karakol" in s.name]
+    assert issyk and issyk[0].operator == "RUS" and issyk[0].host == "KGZ"
+    names = " ".join(s.name for s in query_sites(engine, Filters()))
+    for absent in ("Iran", "Armenia", "Turkey", "Ukraine", "Central Asia"):
+        assert absent not in names
+
+
+def test_reingesting_is_idempotent(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    first = [(m.site_id, m.quote) for m in query_mentions(engine, Filters())]
+    ingest_paths(engine, [SEEDS], resources)
+    assert [(m.site_id, m.quote) for m in query_mentions(engine, Filters())] == first
+    assert filter_options(engine).articles == 2
+
+
+def test_alliance_filter_uses_membership_at_the_date(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    csto = {s.name for s in query_sites(engine, Filters(alliances=("CSTO",)))}
+    assert {"Kant Air Base", "Moscow", "Bishkek"} <= csto
+    assert query_sites(engine, Filters(alliances=("NATO",))) == []
+
+
+def test_filters_by_operator_host_kind_and_dates(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    assert {s.kind for s in query_sites(engine, Filters(kinds=("meeting_site",)))} == {
+        "meeting_site"}
+    assert query_sites(engine, Filters(operators=("USA",))) == []
+    in_2019 = query_sites(engine, Filters(start=date(2019, 1, 1), end=date(2019, 12, 31),
+                                          include_undated=False))
+    assert {s.name for s in in_2019} == {"Kant Air Base", "Bishkek"}
+    assert {s.host for s in query_sites(engine, Filters(hosts=("RUS",)))} == {"RUS"}
+
+
+def test_get_article_returns_stored_text(engine, resources):
+    report = ingest_paths(engine, [SEEDS], resources)
+    article = get_article(engine, report.results[0].article_id)
+    assert article is not None and "Kyrgyzstan" in article.text
+    assert get_article(engine, "missing") is None
