@@ -10,10 +10,10 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project: add it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-st.set_page_config(page_title="Foreign military presence", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Foreign military presence", layout="wide")
 PAGES = Path(__file__).resolve().parent / "pages"
 navigation = st.navigation([
-    st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
-    st.Page(PAGES / "article.py", title="Article", icon=":material/article:", url_path="article"),
+    st.Page(PAGES / "map.py", title="Map", default=True),
+    st.Page(PAGES / "article.py", title="Article", url_path="article"),
 ])
 navigation.run()

@@ -16,20 +16,21 @@ _COMMENT_WORDS = (
 )
 _SECTION_END = re.compile(
     r"""^(?:
-        (?:\d[\d,.]*\s*(?:views?|visualizações|vues)\s*)?\d+\s*(?:%(c)s)
-      | (?:%(c)s)(?:\s*\(\d+\))?
+        (?:\d[\d,.]*\s*(?:views?|visualizações|vues)\s*)?\d+\s*(?:COMMENT_WORDS)
+      | (?:COMMENT_WORDS)(?:\s*\(\d+\))?
       | (?:leave|post|add|write|submit)\s+(?:a\s+)?(?:comment|reply|response)
       | reader\s+comments | join\s+the\s+(?:discussion|conversation) | show\s+comments
       | related(?:\s+(?:articles?|posts?|stories|news|content|reading|coverage))?
       | (?:more|other)\s+(?:stories|articles|news)(?:\s+from\s+.{0,40})?
-      | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?)
+      | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))
+      | recommended(?:\s+for\s+you)?
       | (?:see\s+also|also\s+read|further\s+reading|most\s+(?:read|popular)|trending(?:\s+now)?)
       | (?:latest|popular|top)\s+(?:news|stories|articles|posts)
       | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed).{0,80}?
       | (?:about\s+the\s+author|share\s+this(?:\s+article)?|tags?)
       | (?:leia|lea|lire|lesen\s+sie)\s+(?:também|también|aussi|auch)
       | (?:читайте\s+также|по\s+теме|похожие\s+(?:статьи|новости))
-    )\s*[:.!]*\s*$""" % {"c": _COMMENT_WORDS},
+    )\s*[:.!]*\s*$""".replace("COMMENT_WORDS", _COMMENT_WORDS),
     re.IGNORECASE | re.VERBOSE,
 )
 _FURNITURE = re.compile(
@@ -38,7 +39,8 @@ _FURNITURE = re.compile(
       | (?:\d[\d,.]*\s*(?:views?|reads?|shares?)\s*)+
       | (?:share|tweet|print|e-?mail|facebook|twitter|whatsapp|telegram|linkedin|copy\s+link)
         (?:\s+(?:on|via|this)\s+\w+)?
-      | advertisement | sponsored(?:\s+content)? | (?:image|photo|picture|credit)s?\s*(?:by|:).{0,80}
+      | advertisement | sponsored(?:\s+content)?
+      | (?:image|photo|picture|credit)s?\s*(?:by|:).{0,80}
       | (?:all\s+rights\s+reserved|©|copyright\b).{0,120}
       | (?:read\s+more|also\s+read|see\s+also|read\s+also|related)\s*:.{0,200}
       | (?:follow\s+us|posted\s+in|filed\s+under|categories?)\b.{0,120}

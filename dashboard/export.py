@@ -6,10 +6,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Engine
-
 from dashboard.filters import Filters
-from dashboard.store import MentionRow, SiteRow, query_mentions, query_sites
+from dashboard.store import Database, MentionRow, SiteRow, query_mentions, query_sites
 
 
 def _mention_properties(row: MentionRow) -> dict[str, Any]:
@@ -38,7 +36,7 @@ def site_feature(site: SiteRow, rows: list[MentionRow]) -> dict[str, Any]:
     }
 
 
-def export_geojson(engine: Engine, filters: Filters | None = None) -> str:
+def export_geojson(engine: Database, filters: Filters | None = None) -> str:
     """Return every site passing the filters as a GeoJSON FeatureCollection."""
     chosen = filters or Filters()
     by_site: dict[str, list[MentionRow]] = defaultdict(list)

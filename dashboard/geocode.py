@@ -60,7 +60,7 @@ class GazetteerGeocoder(Geocoder):
 class NominatimGeocoder(Nominatim):
     """OpenStreetMap's Nominatim (online): only when a deployment opts in."""
 
-    def geocode(self, query: str, *, exactly_one: bool = True,  # type: ignore[override]
+    def geocode(self, query: str, *, exactly_one: bool = True,
                 country_codes: tuple[str, ...] = ()) -> Location | list[Location] | None:
         """Ask Nominatim and attach precision and country to each answer."""
         try:

@@ -57,17 +57,39 @@ def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
     return " ".join(words)
 
 
+def kb_named(phrase: str, noun: str, res: Resources) -> tuple[Installation, ...]:
+    """Find curated installations called ``phrase`` (with or without the base noun)."""
+    forms = (f"{phrase} {noun}", phrase, f"{phrase} Air Base", f"{phrase} Naval Base",
+             f"{phrase} military base")
+    for form in forms:
+        found = res.knowledge.match_alias(form)
+        if found:
+            return found
+    return res.knowledge.by_place.get(normalize_name(phrase), ())
+
+
+def _leading_phrase(text: str) -> str | None:
+    match = p.CAPITALISED_PHRASE.match(text)
+    if not match or normalize_name(match.group(0).split()[0]) in p.NOT_PLACE_WORDS:
+        return None
+    return re.sub(r"['’]s$", "", match.group(0).rstrip(".,"))
+
+
 def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             ) -> tuple[Place, str, tuple[Installation, ...]] | None:
     after = p.LOCATIVE.match(text[noun.end():])
     if after and after.group("prep"):
-        found = resolve_phrase(text[noun.end() + after.end():], res, doc.context)
+        rest = text[noun.end() + after.end():]
+        found = resolve_phrase(rest, res, doc.context)
         if found:
             return found[0], found[1], ()
+        phrase = _leading_phrase(rest)
+        named = kb_named(phrase, noun.group(0), res) if phrase else ()
+        if phrase and named:
+            return kb_place(named[0]), phrase, named
     name = _name_before(text, noun.start(), res)
     if name:
-        named = res.knowledge.match_alias(f"{name} {noun.group(0)}") or res.knowledge.match_alias(
-            name)
+        named = kb_named(name, noun.group(0), res)
         place = res.resolver.resolve(name, doc.context)
         if named:
             return place or kb_place(named[0]), name, named
@@ -79,9 +101,9 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
 def _operator(doc: Doc, index: int, noun_start: int, host: str | None) -> str | None:
     refs = doc.refs[index]
     text = doc.sentences[index].text
-    for ref in refs:
-        if p.OPERATOR_PHRASE.search(text[:ref.start]) and ref.iso3 != host:
-            return ref.iso3
+    for named in refs:
+        if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
+            return named.iso3
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
              and r.iso3 != host and "," not in text[r.end:noun_start]]
     if close:

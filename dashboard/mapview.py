@@ -37,7 +37,8 @@ def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, An
     fmap = folium.Map(location=(30, 40), zoom_start=2, tiles=None, control_scale=True,
                       prefer_canvas=True, world_copy_jump=True)
     _offline(fmap, assets)
-    fmap.get_root().header.add_child(folium.Element(
+    root: Any = fmap.get_root()
+    root.header.add_child(folium.Element(
         "<style>.leaflet-container{background:#d4e6f1}</style>"))
     if tiles:
         folium.TileLayer(tiles=tiles, attr="configured tiles", name="tiles").add_to(fmap)

@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.context import Resources
 from dashboard.countries import build_country_index, read_country_terms
@@ -20,7 +18,7 @@ from dashboard.knowledge import build_knowledge_base, read_installations
 from dashboard.leaders import read_leaders
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings
-from dashboard.store import save_article
+from dashboard.store import Database, save_article
 
 Progress = Callable[[int, int, str], None]
 
@@ -67,7 +65,7 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
-def ingest_paths(engine: Engine, paths: Iterable[Path], resources: Resources,
+def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
                  progress: Progress | None = None) -> IngestReport:
     """Ingest files and folders; a file that fails is reported and the rest go in."""
     report = IngestReport()

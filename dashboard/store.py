@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import (
-    Column, Date, DateTime, Engine, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-    Text, and_, create_engine, delete, exists, func, or_, select,
+    Column,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.errors import StoreError
 from dashboard.filters import Filters
 from dashboard.models import Article, Mention
+
+#: The handle other modules pass around; only this module knows it is SQLAlchemy's.
+Database = Engine
 
 metadata = MetaData()
 articles = Table(
@@ -84,7 +106,7 @@ class MentionRow:
     quote: str
     start: int
     end: int
-    date: date | None
+    date: dt.date | None
     status: str | None
     operator: str | None
     host: str | None
@@ -93,7 +115,7 @@ class MentionRow:
     title: str
     source: str
     url: str | None
-    published: date | None
+    published: dt.date | None
 
 
 def connect(url: str) -> Engine:
@@ -141,7 +163,8 @@ def save_article(engine: Engine, article: Article, found: Iterable[Mention]) -> 
                     date=mention.date, operator=mention.operator, host=mention.host,
                     countries=json.dumps(list(mention.countries)),
                     alliances=json.dumps(list(mention.alliances)), status=mention.status,
-                )).inserted_primary_key[0]
+                )).inserted_primary_key
+                mention_id = mention_id[0] if mention_id else None
                 for org in mention.alliances:
                     conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
             conn.execute(delete(sites).where(~exists().where(mentions.c.site_id == sites.c.id)))
@@ -150,8 +173,8 @@ def save_article(engine: Engine, article: Article, found: Iterable[Mention]) -> 
     return len(found)
 
 
-def _conditions(filters: Filters) -> list:
-    conds = []
+def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
     if filters.operators:
         conds.append(mentions.c.operator.in_(filters.operators))
     if filters.hosts:
@@ -161,7 +184,7 @@ def _conditions(filters: Filters) -> list:
     if filters.alliances:
         conds.append(exists().where(and_(mention_alliances.c.mention_id == mentions.c.id,
                                          mention_alliances.c.org.in_(filters.alliances))))
-    dated = []
+    dated: list[ColumnElement[bool]] = []
     if filters.start:
         dated.append(mentions.c.date >= filters.start)
     if filters.end:
@@ -221,8 +244,8 @@ class FilterOptions:
     operators: tuple[str, ...]
     hosts: tuple[str, ...]
     alliances: tuple[str, ...]
-    first: date | None
-    last: date | None
+    first: dt.date | None
+    last: dt.date | None
     articles: int
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from sqlalchemy import Engine
 
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.assets import MapAssets, load_basemap, load_map_assets
@@ -16,7 +15,14 @@ from dashboard.filters import Filters
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings, database_url, load_settings
 from dashboard.store import (
-    FilterOptions, MentionRow, SiteRow, connect, filter_options, query_mentions, query_sites,
+    Database,
+    FilterOptions,
+    MentionRow,
+    SiteRow,
+    connect,
+    filter_options,
+    query_mentions,
+    query_sites,
 )
 
 
@@ -27,7 +33,7 @@ def get_settings() -> Settings:
 
 
 @st.cache_resource
-def get_engine(url: str) -> Engine:
+def get_engine(url: str) -> Database:
     """Open the database once per server."""
     return connect(url)
 
@@ -57,7 +63,7 @@ def get_basemap(cache_dir: str) -> dict[str, Any]:
     return load_basemap(Path(cache_dir))
 
 
-def open_database() -> Engine:
+def open_database() -> Database:
     """Open the configured database, building the bundled one on first run."""
     settings = get_settings()
     engine = get_engine(database_url(settings.db))
@@ -66,7 +72,7 @@ def open_database() -> Engine:
     return engine
 
 
-def build_bundled(engine: Engine, settings: Settings) -> None:
+def build_bundled(engine: Database, settings: Settings) -> None:
     """Ingest the bundled articles, showing progress."""
     from dashboard.pipeline import ingest_paths, load_resources
 

@@ -11,8 +11,15 @@ from dashboard.filters import Filters
 from dashboard.mapview import KIND_STYLE, build_map
 from dashboard.markup import escape_markdown, safe_url
 from dashboard.pages.common import (
-    cached_mentions, cached_options, cached_sites, get_alliances, get_assets, get_basemap,
-    get_countries, get_settings, open_database,
+    cached_mentions,
+    cached_options,
+    cached_sites,
+    get_alliances,
+    get_assets,
+    get_basemap,
+    get_countries,
+    get_settings,
+    open_database,
 )
 from dashboard.settings import database_url
 from dashboard.store import MentionRow, SiteRow

@@ -1,0 +1,77 @@
+"""The Streamlit pages through AppTest: filters change what is listed; a click shows quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.filters import Filters
+from dashboard.pipeline import ingest_paths
+from dashboard.settings import DATA_DIR, PROJECT_DIR
+from dashboard.store import connect, query_mentions
+
+APP = str(PROJECT_DIR / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def app_env(monkeypatch: pytest.MonkeyPatch, session_settings, resources, tmp_path: Path):
+    db = tmp_path / "app.sqlite"
+    ingest_paths(connect(f"sqlite:///{db}"), [DATA_DIR / "articles"], resources)
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(session_settings.cache_dir))
+    return db
+
+
+def run(clicked: dict | None = None, query: dict | None = None) -> AppTest:
+    with mock.patch("streamlit_folium.st_folium", return_value={"last_object_clicked": clicked}):
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        at.run()
+        return at
+
+
+def listed(at: AppTest) -> set[str]:
+    return set(at.dataframe[0].value["site"])
+
+
+def test_map_page_lists_every_site(app_env):
+    at = run()
+    assert not at.exception
+    assert {"Kant Air Base", "Moscow", "Bishkek"} <= listed(at)
+
+
+def test_alliance_filter_from_the_url(app_env):
+    assert "Kant Air Base" in listed(run(query={"filters.alliance": "CSTO"}))
+    at = run(query={"filters.alliance": "NATO"})
+    assert any(c.value.startswith("0 sites") for c in at.caption)
+
+
+def test_filter_widget_changes_the_list(app_env):
+    at = run()
+    at.multiselect(key="filters.kind").set_value(["meeting_site"]).run()
+    assert listed(at) == {"Moscow", "Bishkek"}
+
+
+def test_clicking_a_marker_shows_its_quotes(app_env):
+    at = run(clicked={"lat": 42.85306, "lng": 74.84639})
+    text = " ".join(m.value for m in at.markdown)
+    assert "air base in the town of Kant" in text
+    assert "Is Russia Pressuring Kyrgyzstan" in text
+
+
+def test_article_page_highlights_the_quote(app_env):
+    at = run(clicked={"lat": 42.85306, "lng": 74.84639})
+    assert not at.exception
+    row = next(m for m in query_mentions(connect(f"sqlite:///{app_env}"), Filters())
+               if "Kant" in m.quote)
+    article = AppTest.from_file(APP, default_timeout=60)
+    article.switch_page("pages/article.py")
+    for key, value in {"article": row.article_id, "start": str(row.start),
+                       "end": str(row.end)}.items():
+        article.query_params[key] = value
+    article.run()
+    assert any(":orange-background[" in m.value for m in article.markdown)

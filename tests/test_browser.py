@@ -1,0 +1,173 @@
+"""Real-browser checks (Playwright driving Debian's Chromium against `streamlit run`).
+
+The map draws with every non-localhost request blocked, a marker click shows its quote, a
+copied URL restores the filters, and hostile article text never runs as script.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from dashboard.pipeline import ingest_paths
+from dashboard.settings import DATA_DIR, PROJECT_DIR
+from dashboard.store import connect
+
+from .conftest import TEST_DATA
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run the browser tests: install Debian's chromium package")
+    pytest.skip("no Chromium found (apt-get install chromium); CI runs these tests",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:",
+         "blob:", "about:")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, session_settings, resources
+           ) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "browser.sqlite"
+    report = ingest_paths(connect(f"sqlite:///{db}"),
+                          [DATA_DIR / "articles", TEST_DATA / "hostile.html"], resources)
+    assert not report.failed
+    port = _free_port()
+    env = {**os.environ, "DASHBOARD_DB": str(db),
+           "DASHBOARD_CACHE_DIR": str(session_settings.cache_dir)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT_DIR / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"], cwd=PROJECT_DIR, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    blocked: list[str] = []
+
+    def route(request_route) -> None:
+        if request_route.request.url.startswith(LOCAL):
+            request_route.continue_()
+        else:
+            blocked.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.blocked = blocked
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.dialogs = dialogs
+    yield tab
+    context.close()
+
+
+def wait_idle(page) -> None:
+    """Wait until Streamlit has finished running the script (no running indicator)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stApp\"]')", timeout=60_000)
+
+
+def open_map(page, url: str):
+    page.goto(url)
+    page.get_by_text("sites from").first.wait_for(timeout=60_000)
+    wait_idle(page)
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    frame.locator(".leaflet-container").first.wait_for(timeout=60_000)
+    handle = page.wait_for_selector("iframe[title='streamlit_folium.st_folium']")
+    content = handle.content_frame()
+    content.wait_for_function("window.map !== undefined && window.map._loaded === true"
+                              " && !window.map._animatingZoom", timeout=60_000)
+    wait_idle(page)
+    return handle, content
+
+
+def click_site(page, handle, content, lat: float, lon: float) -> None:
+    point = content.evaluate(f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, "
+                             f"{lon}]); return [p.x, p.y]; }}")
+    box = content.evaluate("() => { const r = document.getElementById('map_div')"
+                           ".getBoundingClientRect(); return [r.left, r.top]; }")
+    frame_box = handle.bounding_box()
+    page.mouse.click(frame_box["x"] + box[0] + point[0], frame_box["y"] + box[1] + point[1])
+
+
+def test_map_draws_offline(page, server):
+    _, content = open_map(page, server)
+    assert content.evaluate("() => typeof L !== 'undefined' && typeof jQuery !== 'undefined'")
+    drawn = content.evaluate("() => Object.values(window.map._layers)"
+                             ".filter(l => l instanceof L.CircleMarker).length")
+    assert drawn >= 4
+    assert content.evaluate("() => Object.values(window.map._layers)"
+                            ".some(l => l instanceof L.GeoJSON)")
+    assert page.blocked == [], page.blocked
+
+
+def test_clicking_a_marker_shows_its_quote(page, server):
+    handle, content = open_map(page, server)
+    click_site(page, handle, content, 42.85306, 74.84639)
+    page.get_by_text("an air base in the town of Kant").first.wait_for(timeout=30_000)
+
+
+def test_copied_url_restores_the_filters(page, server):
+    page.goto(f"{server}/?filters.alliance=NATO")
+    page.get_by_text("sites from").first.wait_for(timeout=60_000)
+    page.get_by_text("1 sites from").first.wait_for(timeout=30_000)
+    page.goto(f"{server}/?filters.kind=Meeting+site&filters.host=Russia+(RUS)")
+    page.get_by_text("1 sites from").first.wait_for(timeout=60_000)
+    assert "filters.kind=Meeting+site" in page.url
+
+
+def test_hostile_article_text_stays_inert(page, server):
+    handle, content = open_map(page, server)
+    click_site(page, handle, content, 37.00167, 35.42589)
+    page.get_by_text("onerror").first.wait_for(timeout=30_000)
+    page.get_by_text("Read the article with this quote highlighted").first.click()
+    page.get_by_text("window.__xss=2").first.wait_for(timeout=30_000)
+    assert page.evaluate("() => window.__xss") is None
+    assert page.dialogs == []
