@@ -20,7 +20,8 @@ _SECTION_END = re.compile(
       | (?:COMMENT_WORDS)(?:\s*\(\d+\))?
       | (?:leave|post|add|write|submit)\s+(?:a\s+)?(?:comment|reply|response)
       | reader\s+comments | join\s+the\s+(?:discussion|conversation) | show\s+comments
-      | related(?:\s+(?:articles?|posts?|stories|news|content|reading|coverage))?
+      | related(?:\s+(?:articles?|posts?|stories|news|content|reading|coverage|links?))?
+        (?:\s+(?:on|from|at|in)\s+.{1,40})?
       | (?:more|other)\s+(?:stories|articles|news)(?:\s+from\s+.{0,40})?
       | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))
       | recommended(?:\s+for\s+you)?
@@ -61,12 +62,33 @@ class Cleaned:
 
 def is_furniture(line: str) -> bool:
     """Tell whether a single line is page furniture (counters, share buttons, captions)."""
-    return bool(_FURNITURE.match(line.strip()))
+    stripped = line.strip()
+    if stripped and not stripped.strip("-*_=~# "):
+        return True
+    return bool(_FURNITURE.match(_undecorate(line)))
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
+
+
+def strip_markdown(text: str) -> str:
+    """Reduce Markdown to plain text: headings, emphasis, links and quote marks go."""
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s{0,3}(?:#{1,6}\s+|>\s?)", "", line)
+        line = _MD_LINK.sub(r"\1", line)
+        lines.append(_MD_MARKS.sub("", line))
+    return "\n".join(lines)
+
+
+def _undecorate(line: str) -> str:
+    return line.strip().strip("#*_>=-~|[]").strip()
 
 
 def is_section_end(line: str) -> bool:
     """Tell whether a line opens comments, related articles or a newsletter box."""
-    stripped = line.strip()
+    stripped = _undecorate(line)
     return len(stripped) <= 160 and bool(_SECTION_END.match(stripped))
 
 

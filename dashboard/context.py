@@ -13,7 +13,7 @@ from dashboard.alliances import AllianceTable
 from dashboard.countries import CountryIndex, CountryRef
 from dashboard.knowledge import KnowledgeBase
 from dashboard.leaders import LeaderIndex
-from dashboard.models import Article, Place
+from dashboard.models import Article, Installation, Place
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.textnorm import normalize_name
 
@@ -67,24 +67,68 @@ def prepare_doc(article: Article, res: Resources) -> Doc:
     return Doc(article, sentences, refs, context)
 
 
+_COUNTRY_AFTER = re.compile(
+    r"^\s*(?:,|\()\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def _country_after(rest: str, res: Resources) -> str | None:
+    match = _COUNTRY_AFTER.match(rest)
+    return res.countries.lookup(match.group(1)) if match else None
+
+
+def _may_stop_before(word: str, res: Resources) -> bool:
+    """Tell whether a place name may end before ``word`` (not another name's part)."""
+    bare = re.sub(r"['’]s$", "", word).strip(",.;:()")
+    return (not word[:1].isupper() or normalize_name(bare) in p.NOT_PLACE_WORDS
+            or res.countries.lookup(bare) is not None or word.endswith((",", ";", ":")))
+
+
 def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
                    ) -> tuple[Place, str] | None:
-    """Resolve the capitalised place phrase at the start of ``text``, longest prefix first."""
+    """Resolve the capitalised place phrase at the start of ``text``, longest prefix first.
+
+    A shorter prefix is tried only where the name may end (``Moscow on Monday``), never
+    inside a longer name (``Mina Zayed`` is not ``Mina``). ``Kant, Kyrgyzstan`` and
+    ``Kant (Kyrgyzstan)`` restrict the candidates to that country.
+    """
     match = p.CAPITALISED_PHRASE.match(text)
     if not match:
         return None
     words = match.group(0).rstrip(".").split()
-    if normalize_name(words[0]) in p.NOT_PLACE_WORDS:
+    if normalize_name(words[0]) in p.NOT_SITE_START:
         return None
     for size in range(len(words), 0, -1):
+        if size < len(words) and not _may_stop_before(words[size], res):
+            continue
         phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",")
         last = normalize_name(words[size - 1])
         if last in p.NOT_PLACE_WORDS or (size == 1 and last in p.GENERIC_PLACE_WORDS):
             continue
-        place = res.resolver.resolve(phrase, context)
-        if place is not None:
+        if size == 1 and phrase.isupper() and len(phrase) > 2:
+            continue
+        span = re.match(r"\s+".join(re.escape(w) for w in words[:size]), text)
+        country = _country_after(text[span.end():], res) if span else None
+        scoped = {**context, country: 10.0} if country else context
+        place = res.resolver.resolve(phrase, scoped)
+        if place is not None and (country is None or place.country == country
+                                  or place.precision == "country"):
             return place, phrase
     return None
+
+
+def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, float]
+                  ) -> tuple[Place | None, str, tuple[Installation, ...]] | None:
+    """Resolve a place phrase through the gazetteer and the installation knowledge base."""
+    found = resolve_phrase(text, res, context)
+    match = p.CAPITALISED_PHRASE.match(text)
+    phrase = found[1] if found else (re.sub(r"['’]s$", "", match.group(0).rstrip(".,"))
+                                     if match else "")
+    if not phrase or normalize_name(phrase.split()[0]) in p.NOT_SITE_START:
+        return None
+    named = res.knowledge.named(phrase, noun)
+    if found is None and not named:
+        return None
+    return (found[0] if found else None), phrase, named
 
 
 def nearest_foreign(refs: list[CountryRef], position: int, host: str | None,

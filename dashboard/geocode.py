@@ -35,7 +35,8 @@ def place_from_location(location: Location, geocoder: str) -> Place:
                  name=str(raw.get("name") or location.address), lat=location.latitude,
                  lon=location.longitude, country=raw.get("country"),
                  kind=str(raw.get("kind") or "place"), precision=raw.get("precision", "site"),
-                 population=int(raw.get("population") or 0), geocoder=geocoder)
+                 population=int(raw.get("population") or 0), geocoder=geocoder,
+                 exact=bool(raw.get("exact", True)))
 
 
 class GazetteerGeocoder(Geocoder):
@@ -95,10 +96,14 @@ def make_geocoder(settings: Settings, gazetteer: Gazetteer) -> Geocoder:
 
 def score_place(place: Place, context: Mapping[str, float]) -> float:
     """Rank a candidate: article countries first, then size, then exact names."""
-    score = math.log10(place.population + 10) / 2
-    score += 3.0 * context.get(place.country or "", 0.0)
-    if place.kind in ("country", "lake", "sea", "island", "region", "territory"):
-        score += 0.5
+    score = math.log10(place.population + 10)
+    score += 2.2 * context.get(place.country or "", 0.0)
+    if place.exact:
+        score += 2.0
+    if place.kind in ("country", "region"):
+        score += 1.0
+    if place.key.startswith("feature:"):
+        score += 5.0  # curated on purpose: a name in the supplement means that feature
     return score
 
 

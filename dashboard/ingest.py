@@ -17,7 +17,7 @@ from typing import Any
 import trafilatura
 from charset_normalizer import from_bytes
 
-from dashboard.boilerplate import clean_text, guess_title
+from dashboard.boilerplate import clean_text, guess_title, strip_markdown
 from dashboard.dates import find_publication_date, parse_date
 from dashboard.errors import ArticleError
 from dashboard.models import Article
@@ -123,6 +123,8 @@ def read_article(path: Path) -> Article:
     else:
         front, text = split_front_matter(text)
         meta.update(front)
+        if path.suffix.lower() in (".md", ".markdown"):
+            text = strip_markdown(text)
         cleaned = clean_text(text)
         body, removed = cleaned.body, cleaned.removed
     meta.update({k: v for k, v in read_sidecar(path).items() if v not in (None, "")})

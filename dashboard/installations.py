@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 
 from dashboard import patterns as p
-from dashboard.context import Doc, Resources, article_foreign, nearest_foreign, resolve_phrase
+from dashboard.context import Doc, Resources, article_foreign, locate_phrase, nearest_foreign
 from dashboard.countries import CountryRef
-from dashboard.knowledge import distance_km
+from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
 from dashboard.textnorm import normalize_name
 
@@ -18,6 +18,7 @@ _TYPE_WORDS = (("naval", "naval"), ("navy", "naval"), ("port", "naval"), ("harbo
                ("missile", "missile"), ("signal", "signals"), ("listening", "signals"),
                ("communication", "signals"), ("army", "army"), ("garrison", "army"))
 _NEAR_KM = {"site": 25.0, "settlement": 35.0, "region": 200.0}
+_PRECISION_RANK = {"site": 0, "settlement": 1, "region": 2, "country": 3}
 
 
 def guess_type(noun: str) -> str:
@@ -35,19 +36,15 @@ def guess_status(text: str) -> str | None:
     return None
 
 
-def kb_place(item: Installation) -> Place:
-    """Place a curated installation at its own coordinates."""
-    return Place(key=f"kb:{item.id}", name=item.name, lat=item.lat, lon=item.lon,
-                 country=item.host, kind="installation", precision=item.precision,
-                 geocoder="knowledge-base")
-
-
 def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
-    match = re.search(r"((?:[A-Z][\w'’\-]*\s+){1,4})$", text[:noun_start])
+    match = re.search(r"((?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al|de|du|el|bin|ibn)\s+){1,5})$",
+                      text[:noun_start])
     if not match:
         return None
     words = match.group(1).split()
-    while words and (normalize_name(words[0]) in p.NOT_PLACE_WORDS
+    while words and not words[0][:1].isupper():
+        words = words[1:]
+    while words and (normalize_name(re.sub(r"['’]s$", "", words[0])) in p.NOT_PLACE_WORDS
                      or res.countries.lookup(re.sub(r"['’]s$", "", words[0]))):
         words = words[1:]
     if not words or any(res.countries.lookup(re.sub(r"['’]s$", "", w)) for w in words):
@@ -57,67 +54,78 @@ def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
     return " ".join(words)
 
 
-def kb_named(phrase: str, noun: str, res: Resources) -> tuple[Installation, ...]:
-    """Find curated installations called ``phrase`` (with or without the base noun)."""
-    forms = (f"{phrase} {noun}", phrase, f"{phrase} Air Base", f"{phrase} Naval Base",
-             f"{phrase} military base")
-    for form in forms:
-        found = res.knowledge.match_alias(form)
-        if found:
-            return found
-    return res.knowledge.by_place.get(normalize_name(phrase), ())
-
-
-def _leading_phrase(text: str) -> str | None:
-    match = p.CAPITALISED_PHRASE.match(text)
-    if not match or normalize_name(match.group(0).split()[0]) in p.NOT_PLACE_WORDS:
-        return None
-    return re.sub(r"['’]s$", "", match.group(0).rstrip(".,"))
+_MILITARY_SUBJECT = re.compile(
+    r"(?i)\b(?:troops|soldiers|forces|personnel|units?|squadron|aircraft|jets|fighters|drones|"
+    r"contingent|battalion|brigade|regiment|division|battlegroup|group|operation|command|fleet|"
+    r"navy|army|marines|warships|submarines|bombers|helicopters|garrison|mission|base)\b")
 
 
 def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             ) -> tuple[Place, str, tuple[Installation, ...]] | None:
+    verb = noun.group(0).lower() in p.PRESENCE_VERBS
+    if verb and not _MILITARY_SUBJECT.search(text[max(0, noun.start() - 80):noun.start()]):
+        return None
+    options: list[tuple[Place, str, tuple[Installation, ...]]] = []
+    name = None if verb else _name_before(text, noun.start(), res)
+    if name:
+        named = res.knowledge.named(name, noun.group(0))
+        place = res.resolver.resolve(name, doc.context)
+        if named or (place and place.precision in ("site", "settlement")):
+            options.append((place or place_of(named[0]), name, named))
     after = p.LOCATIVE.match(text[noun.end():])
     if after and after.group("prep"):
-        rest = text[noun.end() + after.end():]
-        found = resolve_phrase(rest, res, doc.context)
-        if found:
-            return found[0], found[1], ()
-        phrase = _leading_phrase(rest)
-        named = kb_named(phrase, noun.group(0), res) if phrase else ()
-        if phrase and named:
-            return kb_place(named[0]), phrase, named
-    name = _name_before(text, noun.start(), res)
-    if name:
-        named = kb_named(name, noun.group(0), res)
-        place = res.resolver.resolve(name, doc.context)
-        if named:
-            return place or kb_place(named[0]), name, named
-        if place:
-            return place, name, ()
-    return None
+        located = locate_phrase(text[noun.end() + after.end():], noun.group(0), res,
+                                doc.context)
+        if located:
+            place, phrase, named = located
+            options.append((place or place_of(named[0]), phrase, named))
+    if not options:
+        return None
+    ranked = sorted(options, key=lambda o: (not o[2], _PRECISION_RANK[o[0].precision]))
+    return ranked[0]
 
 
 def _operator(doc: Doc, index: int, noun_start: int, host: str | None) -> str | None:
+    """Name who operates the installation: the phrase's own owner first, then context.
+
+    ``the Bundeswehr's training grounds`` in Germany is German, hence domestic (None back
+    from the caller); a foreign country elsewhere in the sentence counts only when it is
+    tied to troops or forces, or when the sentence names no other country at all.
+    """
     refs = doc.refs[index]
     text = doc.sentences[index].text
     for named in refs:
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
             return named.iso3
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
-             and r.iso3 != host and "," not in text[r.end:noun_start]]
+             and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
+                               text[r.end:noun_start])]
     if close:
         return close[-1].iso3
-    ref: CountryRef | None = nearest_foreign(refs, noun_start, host)
+    military = [r for r in refs if r.iso3 != host and _MILITARY_AFTER.match(text[r.end:])]
+    if military:
+        return min(military, key=lambda r: abs(noun_start - r.end)).iso3
+    if any(r.iso3 != host for r in refs):
+        ref: CountryRef | None = nearest_foreign(refs, noun_start, host)
+        return ref.iso3 if ref and ref.kind in ("demonym", "leader") else None
     for back in (1, 2):
-        if ref is None and index - back >= 0:
-            ref = nearest_foreign(doc.refs[index - back], 10**6, host)
-    return ref.iso3 if ref else article_foreign(doc, host)
+        if index - back >= 0:
+            earlier = [r for r in doc.refs[index - back] if r.iso3 != host]
+            if earlier:
+                return earlier[-1].iso3
+    return article_foreign(doc, host)
+
+
+_MILITARY_AFTER = re.compile(
+    r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
+    r"personnel|contingent|jets|aircraft|warships|drones|special\s+forces)\b", re.IGNORECASE)
 
 
 def link_installation(place: Place, phrase: str, kind: str, operator: str | None,
                       named: tuple[Installation, ...], res: Resources) -> Installation | None:
     """Find the curated installation a located base phrase refers to, if any."""
+    if operator and named and not any(i.operator == operator for i in named):
+        named = ()
     candidates = list(named) or list(res.knowledge.by_place.get(normalize_name(phrase), ()))
     radius = _NEAR_KM.get(place.precision, 0.0)
     if not candidates and radius:
@@ -150,9 +158,9 @@ def _mention(doc: Doc, index: int, place: Place, noun_text: str, operator: str |
              item: Installation | None) -> Mention | None:
     sentence = doc.sentences[index]
     if item is not None:
-        place, operator = kb_place(item), item.operator
+        place, operator = place_of(item), item.operator
     host = place.country
-    if operator is None or operator == host or place.precision == "country":
+    if operator is None or host is None or operator == host or place.precision == "country":
         return None
     kind = item.type if item else guess_type(noun_text)
     status = guess_status(sentence.text) or (item.status if item else "active")
@@ -171,7 +179,7 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     military = bool(p.MILITARY_CONTEXT.search(text))
     for noun in p.BASE_NOUN.finditer(text):
         window = text[max(0, noun.start() - 30):noun.end() + 8]
-        if p.NON_MILITARY_BASE.search(window) or (noun.group(0).lower() in ("base", "bases")
+        if p.NON_MILITARY_BASE.search(window) or (noun.group(0).lower() in p.WEAK_NOUNS
                                                   and not military):
             continue
         located = _locate(text, noun, doc, res)
@@ -184,6 +192,8 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
             item = sole_installation(operator, place.country, kind, res)
         else:
             item = link_installation(place, phrase, kind, operator, named, res)
+        if item is None and noun.group(0).lower() in p.PRESENCE_VERBS:
+            continue
         mention = _mention(doc, index, place, noun.group(0), operator, item)
         if mention:
             mentions.append(mention)
@@ -203,7 +213,7 @@ def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -
             continue
         operator = _operator(doc, index, match.start(), items[0].host)
         chosen = next((i for i in items if i.operator == operator), items[0])
-        mention = _mention(doc, index, kb_place(chosen), match.group(0), chosen.operator, chosen)
+        mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)
         if mention:
             found.append(replace(mention, operator=chosen.operator))
     return found

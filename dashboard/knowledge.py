@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.errors import DataError
-from dashboard.models import Installation, Precision
+from dashboard.models import Installation, Place, Precision
 from dashboard.textnorm import normalize_name
 
 INSTALLATION_COLUMNS = ("id", "name", "aliases", "operator", "host", "type", "status", "opened",
@@ -76,10 +77,39 @@ class KnowledgeBase:
         """Return installations known by exactly this name."""
         return self.by_alias.get(normalize_name(name), ())
 
+    def named(self, phrase: str, noun: str = "") -> tuple[Installation, ...]:
+        """Find installations called ``phrase``, with or without a base noun after it."""
+        forms = (f"{phrase} {noun}", phrase, f"{phrase} Air Base", f"{phrase} Naval Base",
+                 f"{phrase} military base", f"{phrase} airport")
+        for form in forms:
+            found = self.match_alias(form)
+            if found:
+                return found
+        return self.by_place.get(normalize_name(phrase), ())
+
     def near(self, lat: float, lon: float, radius_km: float) -> list[Installation]:
         """Return installations within ``radius_km`` of a point, nearest first."""
         scored = [(distance_km(lat, lon, i.lat, i.lon), i) for i in self.installations]
         return [i for d, i in sorted(scored, key=lambda pair: pair[0]) if d <= radius_km]
+
+
+def place_of(item: Installation) -> Place:
+    """Place a curated installation at its own coordinates."""
+    return Place(key=f"kb:{item.id}", name=item.name, lat=item.lat, lon=item.lon,
+                 country=item.host, kind="installation", precision=item.precision,
+                 geocoder="knowledge-base")
+
+
+_DEMONYM_WORDS = re.compile(
+    r"\b(?:Russian|American|U\.?S\.?|French|British|UK|Chinese|Turkish|Indian|German|"
+    r"Italian|Japanese|Emirati|Spanish|Canadian|Australian)\s+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def alias_variants(alias: str) -> set[str]:
+    """Spell an alias the other ways news writes it (no demonym, umlauts as ae/oe/ue)."""
+    variants = {alias, alias.translate(_UMLAUTS), _DEMONYM_WORDS.sub("", alias)}
+    return {v.strip() for v in variants if len(v.strip()) >= 3}
 
 
 def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:
@@ -88,7 +118,9 @@ def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:
     by_place: dict[str, list[Installation]] = defaultdict(list)
     for item in installations:
         for name in {item.name, *item.aliases}:
-            by_alias[normalize_name(name)].append(item)
+            for variant in alias_variants(name):
+                if item not in by_alias[normalize_name(variant)]:
+                    by_alias[normalize_name(variant)].append(item)
         if item.place:
             by_place[normalize_name(item.place)].append(item)
     return KnowledgeBase(

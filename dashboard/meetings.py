@@ -6,14 +6,17 @@ import re
 from collections import Counter
 
 from dashboard import patterns as p
-from dashboard.context import Doc, Resources, resolve_phrase
+from dashboard.context import Doc, Resources, locate_phrase, resolve_phrase
 from dashboard.dates import resolve_event_date
+from dashboard.knowledge import place_of
 from dashboard.models import Mention, Place
+from dashboard.textnorm import normalize_name
 
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit)")
 _MEETING_PRECISIONS = ("site", "settlement")
+_MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|held\s+talks|discussed)\b")
 
 
 def _has_leaders(doc: Doc, index: int) -> bool:
@@ -33,40 +36,54 @@ def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
     return [iso for iso, _ in counts.most_common(2)]
 
 
-def _is_leader_name(phrase: str, doc: Doc, index: int, offset: int) -> bool:
+def _is_leader_name(doc: Doc, index: int, offset: int) -> bool:
     return any(r.start <= offset < r.end and r.kind in ("leader", "demonym")
                for r in doc.refs[index])
 
 
+def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
+                 ) -> tuple[Place, int] | None:
+    text = doc.sentences[index].text
+    window = text[trigger.end():trigger.end() + 140]
+    for located in p.MEETING_PLACE_AFTER.finditer(window):
+        if located.group("prep") == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
+            continue
+        offset = trigger.end() + located.end()
+        if _is_leader_name(doc, index, offset):
+            continue
+        found = locate_phrase(text[offset:], "", res, doc.context)
+        if found:
+            place, _, named = found
+            return (place or place_of(named[0])), offset
+    return None
+
+
 def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place, int]]:
     text = doc.sentences[index].text
-    found: list[tuple[Place, int]] = []
+    found: list[tuple[Place, int, bool]] = []
     lead = _SENTENCE_LEAD.match(text)
     if lead:
         resolved = resolve_phrase(text[lead.end():], res, doc.context)
         if resolved:
-            found.append((resolved[0], lead.end()))
+            found.append((resolved[0], lead.end(), False))
     for trigger in p.MEETING_TRIGGER.finditer(text):
-        after = text[trigger.end():]
-        located = p.MEETING_PLACE_AFTER.match(after)
+        located = _place_after(trigger, doc, index, res)
         if located:
-            offset = trigger.end() + located.end()
-            preposition = after[:located.end()].split()[-1].lower()
-            if preposition == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
-                continue
-            if not _is_leader_name(after, doc, index, offset):
-                resolved = resolve_phrase(text[offset:], res, doc.context)
-                if resolved:
-                    found.append((resolved[0], offset))
+            between = text[trigger.end():located[1]]
+            to_base = bool(_MOVE_TRIGGER.match(trigger.group(0)) or "stop" in trigger.group(0))
+            found.append((located[0], located[1], to_base and bool(p.BASE_NOUN.search(between))))
         if _NOUN_TRIGGER.match(trigger.group(0)):
             before = re.search(r"(?:the\s+)([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+$",
                                text[:trigger.start()])
             if before:
                 resolved = resolve_phrase(before.group(1), res, doc.context)
                 if resolved and resolved[1] == before.group(1):
-                    found.append((resolved[0], before.start(1)))
-    return [(place, at) for place, at in (_city_not_country(pl, at, res) for pl, at in found)
-            if place.precision in _MEETING_PRECISIONS]
+                    found.append((resolved[0], before.start(1), False))
+    plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
+    visits = [(pl, at) for pl, at, base_visit in found if base_visit]
+    chosen = plain or (visits if _MET.search(text) else [])
+    return [(place, at) for place, at in (_city_not_country(pl, at, res) for pl, at in chosen)
+            if place.precision in _MEETING_PRECISIONS and place.country]
 
 
 def _city_not_country(place: Place, at: int, res: Resources) -> tuple[Place, int]:
@@ -74,7 +91,8 @@ def _city_not_country(place: Place, at: int, res: Resources) -> tuple[Place, int
     if place.precision != "country":
         return place, at
     same = [c for c in res.resolver.candidates(place.name)
-            if c.country == place.country and c.precision == "settlement"]
+            if c.country == place.country and c.precision == "settlement"
+            and normalize_name(c.name) == normalize_name(place.name)]
     return (max(same, key=lambda c: c.population), at) if same else (place, at)
 
 

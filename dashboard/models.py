@@ -41,6 +41,7 @@ class Place:
     precision: Precision
     population: int = 0
     geocoder: str = "gazetteer"
+    exact: bool = True
 
 
 @dataclass(frozen=True)

@@ -6,20 +6,25 @@ import re
 
 _QUALIFIER = (
     r"(?:air|naval|navy|military|army|missile|radar|submarine|drone|logistics?|support|training|"
-    r"marine|airborne|rocket|nuclear|space|forward\s+operating|joint|defen[cs]e|signals?|"
+    r"marine|airborne|rocket|space|forward\s+operating|joint|defen[cs]e|signals?|"
     r"intelligence|listening|early[-\s]warning|peacekeeping|counter-?terrorism|anti-?aircraft|"
     r"air\s+defen[cs]e|overseas|foreign|permanent|combat|transit|refuel(?:l)?ing|helicopter|"
-    r"communications?|seismic|test(?:ing)?|supply|maintenance|storage|ammunition|weapons?)"
+    r"communications?|seismic|test(?:ing)?|supply|maintenance|storage|ammunition|weapons?|"
+    r"surveillance|tracking|deep[-\s]space|satellite|command|monitoring|security|"
+    r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
+    r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
     r"depots?|garrisons?|points?|ports?|compounds?|outposts?|camps?|ranges?|airfields?|"
-    r"airstrips?|harbou?rs?|anchorages?|posts?|units?|contingents?)"
+    r"airstrips?|harbou?rs?|anchorages?|posts?|units?|contingents?|areas?|grounds?|"
+    r"locations?|headquarters|complex(?:es)?|yards?|piers?|berths?|battlegroups?)"
 )
 BASE_NOUN = re.compile(
-    rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER})?[\s-]+{_HEAD}|air\s?bases?|airfields?|"
-    r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|military\s+presence|"
-    r"naval\s+(?:base|facility|station)|bases?)\b",
+    rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
+    r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
+    r"naval\s+(?:base|facility|station)|bases?|camps?|headquartered|stationed|"
+    r"garrisoned)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -30,10 +35,16 @@ MILITARY_CONTEXT = re.compile(
 )
 NON_MILITARY_BASE = re.compile(
     r"\b(?:customer|voter|support|power|fan|tax|user|industrial|knowledge|data|home|database|"
-    r"manufacturing|economic|revenue|client|political|membership)\s+base\b|\bbased\b|"
-    r"\bbase\s+(?:rate|salary|price|camp\s+of\s+everest)",
+    r"manufacturing|economic|revenue|client|political|membership|refugee|migrant|displacement|"
+    r"detention|prison|labou?r|summer|boot|base|holiday|protest|peace)\s+(?:base|camp)s?\b|"
+    r"\bbase\s+(?:rate|salary|price|camp\s+of\s+everest)|\b(?:evidence|knowledge)-based\b",
     re.IGNORECASE,
 )
+#: Base nouns that only count with military words in the same sentence.
+WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stationed",
+                        "garrisoned"})
+#: Verbs of presence: the place after them must be a known installation or a settlement.
+PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned"})
 LOCATIVE = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
@@ -42,7 +53,8 @@ LOCATIVE = re.compile(
     r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
     r"border|garrison|mountain|Red\s+Sea|Black\s+Sea)\s+)*(?:town|city|village|port|island|"
     r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
-    r"state|settlement|airport|capital)\s+of\s+)?",
+    r"state|settlement|airport|capital)\s+of\s+|(?:[A-Z][a-z]+\s+)?(?:capital|port\s+city|"
+    r"port|city|town|island|village)\s+(?=[A-Z]))?",
     re.IGNORECASE,
 )
 OPERATOR_PHRASE = re.compile(
@@ -53,12 +65,14 @@ MEETING_TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|discussions|negotiations|"
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
-    r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet)\b",
+    r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
+    r"signed|sign|signing|hosted|attended|attends|ceremony|stop|stopover|greeted|"
+    r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines)\b",
     re.IGNORECASE,
 )
 MEETING_PLACE_AFTER = re.compile(
-    r"^[^.;:]{0,80}?\b(?:in|at|to)\s+(?:the\s+)?(?:(?:capital|city|town|resort|Kazakh|Russian|"
-    r"Chinese|Kyrgyz)\s+(?:city\s+)?of\s+)?(?=[A-Z])",
+    r"\b(?P<prep>in|at|to|inside)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:capital|city|town|"
+    r"resort|island|port|village|seaside\s+town|venue)\s+(?:city\s+)?of\s+)?(?=[A-Z])",
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
@@ -93,6 +107,16 @@ NOT_PLACE_WORDS = frozenset({
     "army", "air", "force", "ministry", "defense", "defence", "state", "north", "south", "east",
     "west", "central", "world", "government", "russian", "american", "chinese", "its", "his",
     "her", "their", "our", "one", "two", "three", "friday's", "victory", "day", "red",
+    "nato", "eu", "un", "csto", "sco", "cis", "eaeu", "asean", "brics", "g7", "g20", "opec",
+    "he's", "when", "while", "after", "before", "during", "since", "until", "as", "if",
+    "but", "and", "or", "in", "on", "at", "for", "with", "from", "by", "to", "of",
+})
+#: Words that cannot begin a site's place name: continents and macro-regions.
+NOT_SITE_START = NOT_PLACE_WORDS | frozenset({
+    "africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "eurasia",
+    "middle", "far", "near", "latin", "arctic", "pacific", "atlantic", "sahel", "balkans",
+    "caucasus", "levant", "maghreb", "scandinavia", "indo", "asia-pacific", "indo-pacific",
+    "western", "eastern", "northern", "southern",
 })
 #: Words that begin place names but are never places on their own.
 GENERIC_PLACE_WORDS = frozenset({

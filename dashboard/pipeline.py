@@ -83,6 +83,10 @@ def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
         except DashboardError as exc:
             report.results.append(FileResult(str(path), False, str(exc)))
             continue
+        except Exception as exc:  # one broken article must not stop the batch
+            report.results.append(FileResult(str(path), False,
+                                             f"internal error ({type(exc).__name__}: {exc})"))
+            continue
         report.results.append(FileResult(str(path), True, f"{count} mentions", count,
                                          article.id))
     return report
