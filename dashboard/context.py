@@ -140,7 +140,13 @@ def nearest_foreign(refs: list[CountryRef], position: int, host: str | None,
     return min(candidates, key=lambda r: abs(position - r.end))
 
 
+def article_ranking(doc: Doc, host: str | None) -> tuple[str, ...]:
+    """Rank the countries an article names, most often first, leaving out the host."""
+    counts = Counter(r.iso3 for rs in doc.refs for r in rs if r.iso3 != host)
+    return tuple(country for country, _ in counts.most_common())
+
+
 def article_foreign(doc: Doc, host: str | None) -> str | None:
     """Return the country the article names most often, other than the host."""
-    counts = Counter(r.iso3 for rs in doc.refs for r in rs if r.iso3 != host)
-    return counts.most_common(1)[0][0] if counts else None
+    ranking = article_ranking(doc, host)
+    return ranking[0] if ranking else None

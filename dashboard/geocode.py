@@ -20,6 +20,7 @@ from dashboard.errors import ConfigError, GeocodeError
 from dashboard.gazetteer import Gazetteer
 from dashboard.models import Place, Precision
 from dashboard.settings import Settings
+from dashboard.textnorm import normalize_name
 
 _NOMINATIM_PRECISION: dict[str, Precision] = {
     "country": "country", "state": "region", "region": "region", "province": "region",
@@ -100,7 +101,7 @@ def score_place(place: Place, context: Mapping[str, float]) -> float:
     score += 2.2 * context.get(place.country or "", 0.0)
     if place.exact:
         score += 2.0
-    if place.kind in ("country", "region"):
+    if place.kind == "country":
         score += 1.0
     if place.key.startswith("feature:"):
         score += 5.0  # curated on purpose: a name in the supplement means that feature
@@ -133,4 +134,12 @@ class PlaceResolver:
         places = self.candidates(name)
         if not places:
             return None
-        return max(places, key=lambda p: score_place(p, context))
+        best = max(places, key=lambda p: score_place(p, context))
+        if best.precision == "region":
+            # A region named like its main city (Berlin, Bishkek, Ankara) means the city.
+            key = normalize_name(best.name)
+            cities = [p for p in places if p.precision == "settlement"
+                      and p.country == best.country and normalize_name(p.name) == key]
+            if cities:
+                return max(cities, key=lambda p: p.population)
+        return best

@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 
 from dashboard import patterns as p
-from dashboard.context import Doc, Resources, article_foreign, locate_phrase, nearest_foreign
+from dashboard.context import (
+    Doc,
+    Resources,
+    article_foreign,
+    article_ranking,
+    locate_phrase,
+    nearest_foreign,
+)
 from dashboard.countries import CountryRef
 from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
@@ -122,8 +129,13 @@ _MILITARY_AFTER = re.compile(
 
 
 def link_installation(place: Place, phrase: str, kind: str, operator: str | None,
-                      named: tuple[Installation, ...], res: Resources) -> Installation | None:
-    """Find the curated installation a located base phrase refers to, if any."""
+                      named: tuple[Installation, ...], res: Resources,
+                      likely: tuple[str, ...] = ()) -> Installation | None:
+    """Find the curated installation a located base phrase refers to, if any.
+
+    Without a known operator, candidates run by the countries the article names most
+    (``likely``) come first.
+    """
     if operator and named and not any(i.operator == operator for i in named):
         named = ()
     candidates = list(named) or list(res.knowledge.by_place.get(normalize_name(phrase), ()))
@@ -140,6 +152,11 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     pool = same_type or candidates
     if not pool:
         return None
+    if operator is None and len({i.operator for i in pool}) > 1:
+        ranked = [i for country in likely for i in pool if i.operator == country]
+        if not ranked:
+            return None
+        pool = [i for i in pool if i.operator == ranked[0].operator]
     return min(pool, key=lambda i: distance_km(place.lat, place.lon, i.lat, i.lon))
 
 
@@ -191,7 +208,8 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         if place.precision == "country":
             item = sole_installation(operator, place.country, kind, res)
         else:
-            item = link_installation(place, phrase, kind, operator, named, res)
+            item = link_installation(place, phrase, kind, operator, named, res,
+                                     article_ranking(doc, place.country))
         if item is None and noun.group(0).lower() in p.PRESENCE_VERBS:
             continue
         mention = _mention(doc, index, place, noun.group(0), operator, item)

@@ -15,8 +15,8 @@ from dashboard.textnorm import normalize_name
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit)")
-_MEETING_PRECISIONS = ("site", "settlement")
-_MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|held\s+talks|discussed)\b")
+_MEETING_PRECISIONS = ("site", "settlement", "region")
+_MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 
 
 def _has_leaders(doc: Doc, index: int) -> bool:

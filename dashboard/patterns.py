@@ -66,13 +66,16 @@ MEETING_TRIGGER = re.compile(
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
-    r"signed|sign|signing|hosted|attended|attends|ceremony|stop|stopover|greeted|"
-    r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines)\b",
+    r"signed|sign|signing|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
+    r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
+    r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
+    r"joint\s+statement|shook\s+hands|welcomed|banquet|dinner|lunch)\b",
     re.IGNORECASE,
 )
 MEETING_PLACE_AFTER = re.compile(
-    r"\b(?P<prep>in|at|to|inside)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:capital|city|town|"
-    r"resort|island|port|village|seaside\s+town|venue)\s+(?:city\s+)?of\s+)?(?=[A-Z])",
+    r"\b(?P<prep>in|at|to|inside|on)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[A-Z][a-z]+\s+)?"
+    r"(?:capital|city|town|resort|island|port|village|seaside\s+town|venue)\s+(?:city\s+)?"
+    r"(?:of\s+)?)?(?=[A-Z])",
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
@@ -104,7 +107,7 @@ NOT_PLACE_WORDS = frozenset({
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this",
     "that", "president", "minister", "prime", "general", "king", "war", "parliament", "navy",
-    "army", "air", "force", "ministry", "defense", "defence", "state", "north", "south", "east",
+    "army", "air", "force", "ministry", "defense", "defence", "north", "south", "east",
     "west", "central", "world", "government", "russian", "american", "chinese", "its", "his",
     "her", "their", "our", "one", "two", "three", "friday's", "victory", "day", "red",
     "nato", "eu", "un", "csto", "sco", "cis", "eaeu", "asean", "brics", "g7", "g20", "opec",
