@@ -12,7 +12,7 @@ from dashboard import patterns as p
 from dashboard.alliances import AllianceTable
 from dashboard.countries import CountryIndex, CountryRef
 from dashboard.knowledge import KnowledgeBase
-from dashboard.leaders import LeaderIndex
+from dashboard.leaders import HEAD_ROLES, LeaderIndex
 from dashboard.models import Article, Installation, Place
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.textnorm import normalize_name
@@ -53,8 +53,8 @@ def find_country_refs(text: str, res: Resources, article: Article) -> list[Count
     refs = res.countries.find(text)
     for leader in res.leaders.find(text, article.published):
         if not any(r.start < leader.end and leader.start < r.end for r in refs):
-            refs.append(CountryRef(leader.start, leader.end, leader.country, "leader",
-                                   leader.name))
+            kind = "leader" if leader.role in HEAD_ROLES else "official"
+            refs.append(CountryRef(leader.start, leader.end, leader.country, kind, leader.name))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -116,6 +116,21 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
     return None
 
 
+_ATTRIBUTIVE_HEADS = re.compile(
+    r"\s+(?:think[-\s]tanks?|referendum|government|officials?|authorities|administration|"
+    r"office|residents|police|embassy|court|parliament|media|newspaper|daily|agency|analysts?|"
+    r"correspondents?|bureau|institute|university|stock|exchange|decision|policy|consensus|"
+    r"declaration|format|process|talks\s+(?:format|process)|accords?|agreement|protocol|"
+    r"negotiators?|delegation|regime|leadership|establishment|elite|team|club|based)\b",
+    re.IGNORECASE)
+
+
+def is_attributive(rest: str) -> bool:
+    """Tell whether the words after a name make it an adjective (``a Washington think tank``)."""
+    return bool(re.match(r"['’]s\b", rest) or _ATTRIBUTIVE_HEADS.match(rest)
+                or re.match(r"-(?:based|led|backed)\b", rest))
+
+
 def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, float]
                   ) -> tuple[Place | None, str, tuple[Installation, ...]] | None:
     """Resolve a place phrase through the gazetteer and the installation knowledge base."""
@@ -124,6 +139,9 @@ def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, fl
     phrase = found[1] if found else (re.sub(r"['’]s$", "", match.group(0).rstrip(".,"))
                                      if match else "")
     if not phrase or normalize_name(phrase.split()[0]) in p.NOT_SITE_START:
+        return None
+    span = re.match(r"\s+".join(re.escape(w) for w in phrase.split()), text)
+    if span and is_attributive(text[span.end():]):
         return None
     named = res.knowledge.named(phrase, noun)
     if found is None and not named:

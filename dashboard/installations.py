@@ -73,6 +73,7 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if verb and not _MILITARY_SUBJECT.search(text[max(0, noun.start() - 80):noun.start()]):
         return None
     options: list[tuple[Place, str, tuple[Installation, ...]]] = []
+    own = res.knowledge.match_alias(noun.group(0)) if noun.group(0)[:1].isupper() else ()
     name = None if verb else _name_before(text, noun.start(), res)
     if name:
         named = res.knowledge.named(name, noun.group(0))
@@ -86,13 +87,16 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         if located:
             place, phrase, named = located
             options.append((place or place_of(named[0]), phrase, named))
+    if own and not any(o[2] for o in options):
+        options.append((place_of(own[0]), noun.group(0), own))
     if not options:
         return None
     ranked = sorted(options, key=lambda o: (not o[2], _PRECISION_RANK[o[0].precision]))
     return ranked[0]
 
 
-def _operator(doc: Doc, index: int, noun_start: int, host: str | None) -> str | None:
+def _operator(doc: Doc, index: int, noun_start: int, host: str | None
+              ) -> tuple[str | None, bool]:
     """Name who operates the installation: the phrase's own owner first, then context.
 
     ``the Bundeswehr's training grounds`` in Germany is German, hence domestic (None back
@@ -103,24 +107,27 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None) -> str | 
     text = doc.sentences[index].text
     for named in refs:
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
-            return named.iso3
+            return named.iso3, True
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
              and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
                                text[r.end:noun_start])]
     if close:
-        return close[-1].iso3
+        return close[-1].iso3, True
     military = [r for r in refs if r.iso3 != host and _MILITARY_AFTER.match(text[r.end:])]
     if military:
-        return min(military, key=lambda r: abs(noun_start - r.end)).iso3
+        return min(military, key=lambda r: abs(noun_start - r.end)).iso3, True
     if any(r.iso3 != host for r in refs):
         ref: CountryRef | None = nearest_foreign(refs, noun_start, host)
-        return ref.iso3 if ref and ref.kind in ("demonym", "leader") else None
+        if ref and ref.kind in ("demonym", "leader"):
+            return ref.iso3, True
+    if refs:
+        return None, False
     for back in (1, 2):
         if index - back >= 0:
             earlier = [r for r in doc.refs[index - back] if r.iso3 != host]
             if earlier:
-                return earlier[-1].iso3
-    return article_foreign(doc, host)
+                return earlier[-1].iso3, False
+    return article_foreign(doc, host), False
 
 
 _MILITARY_AFTER = re.compile(
@@ -203,14 +210,16 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         if located is None:
             continue
         place, phrase, named = located
-        operator = _operator(doc, index, noun.start(), place.country)
+        operator, strong = _operator(doc, index, noun.start(), place.country)
         kind = guess_type(noun.group(0))
+        likely = article_ranking(doc, place.country)
         if place.precision == "country":
-            item = sole_installation(operator, place.country, kind, res)
+            item = sole_installation(operator if strong else None, place.country, kind, res)
         else:
-            item = link_installation(place, phrase, kind, operator, named, res,
-                                     article_ranking(doc, place.country))
-        if item is None and noun.group(0).lower() in p.PRESENCE_VERBS:
+            item = link_installation(place, phrase, kind, operator if strong else None, named,
+                                     res, likely if strong else (operator or "", *likely))
+        word = noun.group(0).lower()
+        if item is None and (not strong or word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY):
             continue
         mention = _mention(doc, index, place, noun.group(0), operator, item)
         if mention:
@@ -229,7 +238,7 @@ def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -
         if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
                                                    match.group(0))):
             continue
-        operator = _operator(doc, index, match.start(), items[0].host)
+        operator, _ = _operator(doc, index, match.start(), items[0].host)
         chosen = next((i for i in items if i.operator == operator), items[0])
         mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)
         if mention:

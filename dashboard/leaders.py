@@ -28,6 +28,11 @@ class Term:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+HEAD_ROLES = frozenset({"president", "prime_minister", "chancellor", "king", "emir",
+                        "crown_prince", "supreme_leader", "head_of_government",
+                        "secretary_general"})
+
+
 @dataclass(frozen=True)
 class LeaderRef:
     """A leader named in text."""
@@ -36,6 +41,7 @@ class LeaderRef:
     end: int
     country: str
     name: str
+    role: str = ""
 
 
 def _optional_date(value: str, where: str) -> date | None:
@@ -65,7 +71,7 @@ class LeaderIndex:
             current = [t for t in terms if t.covers(day)] or list(terms)
             if current:
                 refs.append(LeaderRef(match.start(), match.end(), current[0].country,
-                                      current[0].name))
+                                      current[0].name, current[0].role))
         return refs
 
 

@@ -15,7 +15,7 @@ from dashboard.textnorm import normalize_name
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit)")
-_MEETING_PRECISIONS = ("site", "settlement", "region")
+_MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 
 
@@ -46,7 +46,11 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     text = doc.sentences[index].text
     window = text[trigger.end():trigger.end() + 140]
     for located in p.MEETING_PLACE_AFTER.finditer(window):
-        if located.group("prep") == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
+        prep = located.group("prep")
+        island = "island" in located.group(0)
+        if prep == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
+            continue
+        if prep == "on" and not island:
             continue
         offset = trigger.end() + located.end()
         if _is_leader_name(doc, index, offset):
@@ -54,7 +58,10 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
         found = locate_phrase(text[offset:], "", res, doc.context)
         if found:
             place, _, named = found
-            return (place or place_of(named[0])), offset
+            chosen = place or place_of(named[0])
+            if chosen.precision == "region" and not (island or chosen.kind == "island"):
+                continue
+            return chosen, offset
     return None
 
 
@@ -64,7 +71,7 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
     lead = _SENTENCE_LEAD.match(text)
     if lead:
         resolved = resolve_phrase(text[lead.end():], res, doc.context)
-        if resolved:
+        if resolved and resolved[0].precision != "region":
             found.append((resolved[0], lead.end(), False))
     for trigger in p.MEETING_TRIGGER.finditer(text):
         located = _place_after(trigger, doc, index, res)
@@ -77,7 +84,8 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
                                text[:trigger.start()])
             if before:
                 resolved = resolve_phrase(before.group(1), res, doc.context)
-                if resolved and resolved[1] == before.group(1):
+                if resolved and resolved[1] == before.group(1) and resolved[0].precision in (
+                        "site", "settlement"):
                     found.append((resolved[0], before.start(1), False))
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]

@@ -24,7 +24,8 @@ BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
     r"naval\s+(?:base|facility|station)|bases?|camps?|headquartered|stationed|"
-    r"garrisoned)\b",
+    r"garrisoned|remain(?:s|ed)?|deployed|sites?|facilit(?:y|ies)|installations?|"
+    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -36,15 +37,22 @@ MILITARY_CONTEXT = re.compile(
 NON_MILITARY_BASE = re.compile(
     r"\b(?:customer|voter|support|power|fan|tax|user|industrial|knowledge|data|home|database|"
     r"manufacturing|economic|revenue|client|political|membership|refugee|migrant|displacement|"
-    r"detention|prison|labou?r|summer|boot|base|holiday|protest|peace)\s+(?:base|camp)s?\b|"
+    r"detention|prison|labou?r|summer|boot|base|holiday|protest|peace|nuclear|heritage|"
+    r"archaeological|test|construction|building|web|launch|memorial|burial|crash|"
+    r"industrial|production|storage)\s+(?:base|camp|site|facility)s?\b|east\s+of\s+Suez|"
     r"\bbase\s+(?:rate|salary|price|camp\s+of\s+everest)|\b(?:evidence|knowledge)-based\b",
     re.IGNORECASE,
 )
 #: Base nouns that only count with military words in the same sentence.
 WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stationed",
-                        "garrisoned"})
+                        "garrisoned", "remain", "remains", "remained", "deployed", "site",
+                        "sites", "facility", "facilities", "installation", "installations"})
+#: Weak nouns that count only when they lead to a curated installation.
+KNOWN_ONLY = frozenset({"site", "sites", "facility", "facilities", "installation",
+                        "installations", "remain", "remains", "remained", "deployed"})
 #: Verbs of presence: the place after them must be a known installation or a settlement.
-PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned"})
+PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
+                            "remained", "deployed"})
 LOCATIVE = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
@@ -66,7 +74,8 @@ MEETING_TRIGGER = re.compile(
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
-    r"signed|sign|signing|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
+    r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
+    r"declarations?|protocols?|package|pact)|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
     r"joint\s+statement|shook\s+hands|welcomed|banquet|dinner|lunch)\b",
@@ -79,9 +88,8 @@ MEETING_PLACE_AFTER = re.compile(
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
-    r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|Secretary[-\s]General|"
-    r"Defen[cs]e\s+(?:Minister|Secretary)|Foreign\s+Minister|Secretary\s+of\s+(?:State|"
-    r"Defense)|heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|counterparts?|"
+    r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|"
+    r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|counterparts?|"
     r"Putin|Xi|Biden|Trump|Erdogan|Erdoğan|Modi|Macron|Scholz|Merz|Starmer)\b",
 )
 CLOSED_CUES = re.compile(
