@@ -19,6 +19,9 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dashboard.ingest import read_article  # noqa: E402  (after the path is set)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -39,14 +42,13 @@ def run_cli(files: list[Path], db: Path) -> dict:
     return json.loads(out)
 
 
-def predictions_for(article: Path, collection: dict) -> list[dict]:
-    """Return one prediction per site mention that came from this article."""
+def predictions_for(source: str, collection: dict) -> list[dict]:
+    """Return one prediction per site that has a mention from this article's source."""
     found = []
     for feature in collection["features"]:
         props = feature["properties"]
         lon, lat = feature["geometry"]["coordinates"]
-        dates = [m["date"] for m in props["mentions"] if m["source"].endswith(article.name)
-                 or article.name in m["source"]]
+        dates = [m["date"] for m in props["mentions"] if m["source"] == source]
         if dates:
             found.append({**props, "lat": lat, "lon": lon, "dates": dates})
     return found
@@ -63,7 +65,7 @@ def score(folder: Path, tolerance: float, verbose: bool) -> dict[str, float]:
     elapsed = time.perf_counter() - started
     for article in articles:
         gold = json.loads((folder / f"{article.stem}.gold.json").read_text(encoding="utf-8"))
-        preds = predictions_for(article, collection)
+        preds = predictions_for(read_article(article).source, collection)
         unmatched = list(preds)
         for site in gold["sites"]:
             match = min((p for p in unmatched if p["kind"] == site["kind"] and distance_km(

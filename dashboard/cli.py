@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     export.add_argument("--format", choices=["geojson"], default="geojson")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    toponyms = commands.add_parser("toponyms", help="list every place mention with coordinates")
+    toponyms.add_argument("paths", nargs="+", type=Path, help="text or HTML files, or folders")
+    toponyms.add_argument("--format", choices=["compact", "jsonl"], default="jsonl",
+                          help="compact: one line per file, 'name,,mention,,lat,,lon,,start,,"
+                               "end' items joined by '||'; jsonl: one JSON object per file")
     build = commands.add_parser("build", help="build the bundled database from data/articles")
     build.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     return parser
@@ -66,16 +71,57 @@ def _export(args: argparse.Namespace, db: str) -> int:
     return 0
 
 
+def _toponyms(args: argparse.Namespace) -> int:
+    import json
+
+    from dashboard.ingest import read_text_file
+    from dashboard.pipeline import load_resources
+    from dashboard.toponyms import as_record, find_toponyms, format_compact
+
+    resources = load_resources(load_settings())
+    failed = 0
+    for path in _expand(args.paths):
+        try:
+            text = read_text_file(path)
+        except DashboardError as exc:
+            print(f"error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            text = ""
+        found = find_toponyms(text, resources) if text else []
+        if args.format == "compact":
+            print(format_compact(found))
+        else:
+            print(json.dumps({"source": str(path), "toponyms": [as_record(t) for t in found]},
+                             ensure_ascii=False))
+    return 1 if failed else 0
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Expand folders to their files, numerically named files in number order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            children = [c for c in path.iterdir() if c.is_file() and not c.name.startswith(".")]
+            files.extend(sorted(children, key=lambda c: (not c.name.isdigit(),
+                                                         int(c.name) if c.name.isdigit() else 0,
+                                                         c.name)))
+        else:
+            files.append(path)
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     args = _parser().parse_args(argv)
     settings = load_settings()
-    db = args.db or settings.db
+    db = getattr(args, "db", None) or settings.db
     try:
         if args.command == "ingest":
             return _ingest(args, db, args.paths)
         if args.command == "export":
             return _export(args, db)
+        if args.command == "toponyms":
+            return _toponyms(args)
         return _ingest(args, db, [settings.articles_dir])
     except DashboardError as exc:
         print(f"error: {exc}", file=sys.stderr)

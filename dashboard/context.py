@@ -23,7 +23,7 @@ class Resolver(Protocol):
 
     def resolve(self, name: str, context: Mapping[str, float]) -> Place | None: ...
 
-    def candidates(self, name: str) -> list[Place]: ...
+    def candidates(self, name: str) -> list[Place]: ...  # every place called ``name``
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import pycountry
@@ -65,6 +67,23 @@ class CountryIndex:
         return refs
 
 
+def read_centroids() -> dict[str, tuple[float, float]]:
+    """Read conventional country centre points (countryinfo's, close to GeoNames')."""
+    points: dict[str, tuple[float, float]] = {}
+    for entry in resources.files("countryinfo").joinpath("data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        iso3 = (data.get("ISO") or {}).get("alpha3")
+        latlng = data.get("latlng")
+        if iso3 and isinstance(latlng, list) and len(latlng) == 2:
+            points[iso3] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
 def read_country_terms(path: Path) -> list[tuple[str, str, str]]:
     """Read the curated names, demonyms and metonyms: (term, iso3, kind)."""
     rows = []
@@ -85,10 +104,11 @@ def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, s
     display: dict[str, str] = {}
     populations: dict[str, int] = {}
     surface: dict[str, str] = {}
+    centroids = read_centroids()
     for item in shapes:
         if item.population >= populations.get(item.iso3, -1):
             populations[item.iso3] = item.population
-            points[item.iso3] = (item.label_lat, item.label_lon)
+            points[item.iso3] = centroids.get(item.iso3, (item.label_lat, item.label_lon))
             display.setdefault(item.iso3, item.name)
         for name in item.names[:7]:
             names.setdefault(normalize_name(name), item.iso3)

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pycountry
 
+from dashboard.countries import read_centroids
 from dashboard.errors import DataError
 from dashboard.models import Place, Precision
 from dashboard.naturalearth import CountryShape
 from dashboard.textnorm import normalize_name, strip_article
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
@@ -90,12 +91,14 @@ def _region_rows(largest: dict[str, tuple[int, float, float]]) -> Iterator[Place
 
 def _country_rows(shapes: Iterable[CountryShape]) -> Iterator[PlaceRow]:
     seen: set[str] = set()
+    centroids = read_centroids()
     for item in sorted(shapes, key=lambda s: -s.population):
         if item.iso3 in seen:
             continue
         seen.add(item.iso3)
-        yield (f"country:{item.iso3}", item.name, item.label_lat, item.label_lon, item.iso3,
-               "country", "country", item.population, item.names)
+        lat, lon = centroids.get(item.iso3, (item.label_lat, item.label_lon))
+        yield (f"country:{item.iso3}", item.name, lat, lon, item.iso3, "country", "country",
+               item.population, item.names)
 
 
 def index_fingerprint(supplement: Path) -> str:

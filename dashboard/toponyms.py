@@ -1,0 +1,152 @@
+"""General toponym mode: every place mention in a text, with offsets and coordinates.
+
+Candidates are capitalised phrases; each is resolved against the gazetteer in the context
+of the countries the text names, then re-ranked so that places cluster near the text's
+unambiguous places (``Alexandria`` in a Louisiana story is Alexandria, Louisiana).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dashboard import patterns as p
+from dashboard.context import Resources, is_attributive
+from dashboard.geocode import score_place
+from dashboard.knowledge import distance_km
+from dashboard.models import Place
+from dashboard.textnorm import normalize_name
+
+_PERSON_CUE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Judge|Justice|President|Minister|"
+    r"Secretary|Mayor|Chief|Officer|Deputy|Sheriff|Coach|Pastor|Rev|St|Saint|Prince|Princess|"
+    r"King|Queen|Lord|Lady|Sir|Dame|Professor|Prof|Detective|Attorney)\.?\s+)$")
+_SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted)\b")
+_COORDINATION_BONUS_KM = 400.0
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place mention: the exact span, the text, and the place it was resolved to."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Place]]]:
+    found = []
+    person_words: set[str] = set()
+    for match in p.CAPITALISED_PHRASE.finditer(text):
+        words = match.group(0).rstrip(".").split()
+        for size in range(len(words), 0, -1):
+            phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",.")
+            key = normalize_name(phrase)
+            if not key or key.split()[0] in p.NOT_PLACE_WORDS:
+                break
+            if size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS:
+                continue
+            places = res.resolver.candidates(phrase)
+            if places and not _is_person(text, match.start(), phrase, person_words) \
+                    and not _is_demonym(phrase, res):
+                found.append((match.start(), match.start() + len(phrase), phrase, places))
+                break
+        else:
+            if len(words) >= 2:
+                person_words.update(normalize_name(w) for w in words)
+    return found
+
+
+def _is_demonym(phrase: str, res: Resources) -> bool:
+    refs = res.countries.find(phrase)
+    return any(r.kind == "demonym" and r.end - r.start >= len(phrase) - 2 for r in refs)
+
+
+def _is_person(text: str, start: int, phrase: str, person_words: set[str]) -> bool:
+    if _PERSON_CUE.search(text[max(0, start - 20):start]):
+        return True
+    if " " not in phrase and normalize_name(phrase) in person_words:
+        return True
+    rest = text[start + len(phrase):]
+    return bool(_SPEECH_AFTER.match(rest)) and " " not in phrase
+
+
+def _context(text: str, res: Resources) -> dict[str, float]:
+    counts = Counter(r.iso3 for r in res.countries.find(text))
+    return {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}
+
+
+def _best(places: list[Place], context: Mapping[str, float], anchors: list[Place]) -> Place:
+    def score(place: Place) -> float:
+        near = any(distance_km(place.lat, place.lon, a.lat, a.lon) < _COORDINATION_BONUS_KM
+                   for a in anchors if a.key != place.key)
+        return score_place(place, context) + (1.5 if near else 0.0)
+    return max(places, key=score)
+
+
+def format_compact(toponyms: list[Toponym]) -> str:
+    """Write one document's toponyms in the compact benchmark format."""
+    return "||".join(
+        f"{t.place.name},,{t.text},,{t.place.lat},,{t.place.lon},,{t.start},,{t.end}"
+        for t in toponyms)
+
+
+def as_record(t: Toponym) -> dict[str, object]:
+    """Describe a toponym as a JSON-ready dict with provenance."""
+    return {"mention": t.text, "start": t.start, "end": t.end, "name": t.place.name,
+            "lat": t.place.lat, "lon": t.place.lon, "country": t.place.country,
+            "kind": t.place.kind, "precision": t.place.precision, "geocoder": t.place.geocoder}
+
+
+def _country_toponyms(text: str, res: Resources) -> list[Toponym]:
+    found = []
+    for ref in res.countries.find(text):
+        if ref.kind not in ("name", "demonym"):
+            continue
+        point = res.countries.point(ref.iso3)
+        if point is None:
+            continue
+        mention = re.sub(r"(?:['’]s|-\w+)$", "", ref.text)
+        place = Place(key=f"country:{ref.iso3}", name=res.countries.label(ref.iso3),
+                      lat=point[0], lon=point[1], country=ref.iso3, kind="country",
+                      precision="country")
+        found.append(Toponym(ref.start, ref.start + len(mention), mention, place))
+    return found
+
+
+def _is_common_word(phrase: str, text: str, start: int, places: list[Place]) -> bool:
+    """Tell capitalised ordinary words (``All``, ``Police``) from place names."""
+    if " " in phrase:
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", text):
+        return True
+    if phrase.isupper() and len(phrase) <= 4:
+        return True
+    exact = [q for q in places if q.exact or q.population >= 200_000]
+    if not exact:
+        return True
+    sentence_start = start == 0 or bool(re.search(r"[.!?\n][\"'”’)]*\s*$", text[:start]))
+    return sentence_start and max(q.population for q in exact) < 50_000
+
+
+def find_toponyms(text: str, res: Resources) -> list[Toponym]:
+    """Find and resolve every place mention in ``text``."""
+    context = _context(text, res)
+    countries = _country_toponyms(text, res)
+    taken = [(t.start, t.end) for t in countries]
+    candidates = [c for c in _candidates(text, res)
+                  if not any(s < c[1] and c[0] < e for s, e in taken)
+                  and not _is_common_word(c[2], text, c[0], c[3])
+                  and (not is_attributive(text[c[1]:]) or c[3][0].precision == "country")]
+    first = [_best(places, context, []) for *_, places in candidates]
+    anchors = [place for place, (*_, places) in zip(first, candidates, strict=True)
+               if len({q.key for q in places}) == 1 or place.precision in ("country", "region")]
+    for place in anchors:
+        if place.country:
+            context[place.country] = max(context.get(place.country, 0.0), 0.75)
+    resolved = [Toponym(start, end, phrase, _best(places, context, anchors))
+                for start, end, phrase, places in candidates]
+    return sorted([*countries, *resolved], key=lambda t: t.start)
