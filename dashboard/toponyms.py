@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dashboard import patterns as p
-from dashboard.context import Resources, is_attributive
+from dashboard.context import Resources
 from dashboard.geocode import score_place
 from dashboard.knowledge import distance_km
 from dashboard.models import Place
@@ -25,6 +25,12 @@ _PERSON_CUE = re.compile(
     r"King|Queen|Lord|Lady|Sir|Dame|Professor|Prof|Detective|Attorney)\.?\s+)$")
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted)\b")
 _COORDINATION_BONUS_KM = 400.0
+#: Words after a place name that make an organisation named after it (``Toronto Police``).
+_ORGANISATION_WORDS = frozenset("""police services service board council university college
+airport transit commission times post herald tribune news daily city county department
+government fc united club school hospital church bank court museum zoo stadium station harbour
+port bridge street road avenue company corporation group institute authority ministry army
+navy regional international district state republic metro chamber""".split())
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,8 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
             key = normalize_name(phrase)
             if not key or key.split()[0] in p.NOT_PLACE_WORDS:
                 break
-            if size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS:
+            if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
+                    and normalize_name(words[size]) not in _ORGANISATION_WORDS):
                 continue
             places = res.resolver.candidates(phrase)
             if places and not _is_person(text, match.start(), phrase, person_words) \
@@ -135,12 +142,12 @@ def _is_common_word(phrase: str, text: str, start: int, places: list[Place]) -> 
 def find_toponyms(text: str, res: Resources) -> list[Toponym]:
     """Find and resolve every place mention in ``text``."""
     context = _context(text, res)
-    countries = _country_toponyms(text, res)
+    found = [c for c in _candidates(text, res) if not _is_common_word(c[2], text, c[0], c[3])]
+    countries = [t for t in _country_toponyms(text, res)
+                 if not any(c[0] <= t.start and t.end <= c[1] and c[1] - c[0] > t.end - t.start
+                            for c in found)]
     taken = [(t.start, t.end) for t in countries]
-    candidates = [c for c in _candidates(text, res)
-                  if not any(s < c[1] and c[0] < e for s, e in taken)
-                  and not _is_common_word(c[2], text, c[0], c[3])
-                  and (not is_attributive(text[c[1]:]) or c[3][0].precision == "country")]
+    candidates = [c for c in found if not any(s < c[1] and c[0] < e for s, e in taken)]
     first = [_best(places, context, []) for *_, places in candidates]
     anchors = [place for place, (*_, places) in zip(first, candidates, strict=True)
                if len({q.key for q in places}) == 1 or place.precision in ("country", "region")]
