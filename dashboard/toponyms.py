@@ -30,7 +30,10 @@ _ORGANISATION_WORDS = frozenset("""police services service board council univers
 airport transit commission times post herald tribune news daily city county department
 government fc united club school hospital church bank court museum zoo stadium station harbour
 port bridge street road avenue company corporation group institute authority ministry army
-navy regional international district state republic metro chamber""".split())
+navy regional international district state republic metro chamber public utilities utility
+environmental fire sheriff emergency water health electric parks area metropolitan community
+housing planning transport courthouse hall library center centre memorial general medical
+high middle elementary township municipal""".split())
 
 
 @dataclass(frozen=True)
@@ -86,11 +89,16 @@ def _context(text: str, res: Resources) -> dict[str, float]:
     return {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}
 
 
-def _best(places: list[Place], context: Mapping[str, float], anchors: list[Place]) -> Place:
+def _best(places: list[Place], context: Mapping[str, float], anchors: list[Place],
+          qualifier: Place | None = None) -> Place:
     def score(place: Place) -> float:
         near = any(distance_km(place.lat, place.lon, a.lat, a.lon) < _COORDINATION_BONUS_KM
                    for a in anchors if a.key != place.key)
-        return score_place(place, context) + (1.5 if near else 0.0)
+        bonus = 1.5 if near else 0.0
+        if qualifier is not None and place.country == qualifier.country and distance_km(
+                place.lat, place.lon, qualifier.lat, qualifier.lon) < 600:
+            bonus += 4.0  # "Charleston, W.Va.": the region that follows names the one meant
+        return score_place(place, context) + bonus
     return max(places, key=score)
 
 
@@ -154,6 +162,31 @@ def find_toponyms(text: str, res: Resources) -> list[Toponym]:
     for place in anchors:
         if place.country:
             context[place.country] = max(context.get(place.country, 0.0), 0.75)
-    resolved = [Toponym(start, end, phrase, _best(places, context, anchors))
-                for start, end, phrase, places in candidates]
-    return sorted([*countries, *resolved], key=lambda t: t.start)
+    by_start = {c[0]: (c, place) for c, place in zip(candidates, first, strict=True)}
+    resolved = []
+    for start, end, phrase, places in candidates:
+        after = re.match(r",\s*", text[end:])
+        follower = by_start.get(end + after.end()) if after else None
+        qualifier = follower[1] if follower and follower[1].precision in ("region",
+                                                                           "country") else None
+        resolved.append(Toponym(start, end, phrase, _best(places, context, anchors, qualifier)))
+    return sorted([*_local_countries(countries, resolved, res), *resolved],
+                  key=lambda t: t.start)
+
+
+def _local_countries(countries: list[Toponym], resolved: list[Toponym], res: Resources
+                     ) -> list[Toponym]:
+    """Read ``Georgia`` as the US state in a story set among US towns, not the country."""
+    home = Counter(t.place.country for t in resolved if t.place.precision == "settlement")
+    if not home:
+        return countries
+    main, count = home.most_common(1)[0]
+    if count < 2:
+        return countries
+    swapped = []
+    for toponym in countries:
+        same = [q for q in res.resolver.candidates(toponym.text)
+                if q.country == main and q.precision == "region" and q.exact]
+        swapped.append(Toponym(toponym.start, toponym.end, toponym.text, same[0])
+                       if same and toponym.place.country != main else toponym)
+    return swapped
