@@ -60,9 +60,12 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
                     and normalize_name(words[size]) not in _ORGANISATION_WORDS):
                 continue
             places = res.resolver.candidates(phrase)
-            if places and not _is_person(text, match.start(), phrase, person_words) \
+            if places and not _is_person(text, match.start(), phrase, person_words, places) \
                     and not _is_demonym(phrase, res):
-                found.append((match.start(), match.start() + len(phrase), phrase, places))
+                end = match.start() + len(phrase)
+                if "." in phrase and text[end:end + 1] == ".":
+                    phrase, end = phrase + ".", end + 1  # an abbreviation keeps its last dot
+                found.append((match.start(), end, phrase, places))
                 break
         else:
             if len(words) >= 2:
@@ -75,13 +78,16 @@ def _is_demonym(phrase: str, res: Resources) -> bool:
     return any(r.kind == "demonym" and r.end - r.start >= len(phrase) - 2 for r in refs)
 
 
-def _is_person(text: str, start: int, phrase: str, person_words: set[str]) -> bool:
+def _is_person(text: str, start: int, phrase: str, person_words: set[str],
+               places: list[Place]) -> bool:
     if _PERSON_CUE.search(text[max(0, start - 20):start]):
         return True
     if " " not in phrase and normalize_name(phrase) in person_words:
         return True
     rest = text[start + len(phrase):]
-    return bool(_SPEECH_AFTER.match(rest)) and " " not in phrase
+    # "Moscow said" is the state speaking; "Henry said" is a person.
+    small = max((q.population for q in places), default=0) < 500_000
+    return bool(_SPEECH_AFTER.match(rest)) and " " not in phrase and small
 
 
 def _context(text: str, res: Resources) -> dict[str, float]:
@@ -121,6 +127,8 @@ def _country_toponyms(text: str, res: Resources) -> list[Toponym]:
     for ref in res.countries.find(text):
         if ref.kind not in ("name", "demonym"):
             continue
+        if _PERSON_CUE.search(text[max(0, ref.start - 20):ref.start]):
+            continue
         point = res.countries.point(ref.iso3)
         if point is None:
             continue
@@ -140,7 +148,9 @@ def _is_common_word(phrase: str, text: str, start: int, places: list[Place]) -> 
         return True
     if phrase.isupper() and len(phrase) <= 4:
         return True
-    exact = [q for q in places if q.exact or q.population >= 200_000]
+    spelled = len(phrase) >= 5 or "." in phrase
+    exact = [q for q in places if q.exact or q.population >= 200_000
+             or (spelled and q.precision in ("region", "country"))]
     if not exact:
         return True
     sentence_start = start == 0 or bool(re.search(r"[.!?\n][\"'”’)]*\s*$", text[:start]))
