@@ -10,8 +10,9 @@ import dateparser
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
 _DATE_PATTERNS = (
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}\b"),
+    re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?"
+               r"\d{4}\b"),
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"),
     re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
 )
@@ -35,8 +36,26 @@ _DAY_MONTH_RE = re.compile(
 
 
 def parse_date(text: str) -> date | None:
-    """Parse one date expression in any language dateparser knows; None when it is not one."""
-    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text.strip())
+    """Parse one date expression in any language dateparser knows; None when it is not one.
+
+    Numeric dates with dots are day first (``05.03.2021``); with slashes, month first unless
+    the first number cannot be a month.
+    """
+    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th|\.(?=\s))", r"\1", text.strip())
+    numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})", cleaned)
+    if numeric:
+        first, sep, second, year = numeric.groups()
+        day, month = (first, second) if sep == "." or int(first) > 12 else (second, first)
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", cleaned)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
     parsed = dateparser.parse(
         cleaned, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
     )

@@ -209,23 +209,51 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         located = _locate(text, noun, doc, res)
         if located is None:
             continue
-        place, phrase, named = located
-        operator, strong = _operator(doc, index, noun.start(), place.country)
-        kind = guess_type(noun.group(0))
-        likely = article_ranking(doc, place.country)
-        if place.precision == "country":
-            item = sole_installation(operator if strong else None, place.country, kind, res)
-        else:
-            item = link_installation(place, phrase, kind, operator if strong else None, named,
-                                     res, likely if strong else (operator or "", *likely))
-        word = noun.group(0).lower()
-        if item is None and (not strong or word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY):
-            continue
-        mention = _mention(doc, index, place, noun.group(0), operator, item)
-        if mention:
-            mentions.append(mention)
+        for place, phrase, named in [located, *_coordinated(text, located[1], noun, doc, res)]:
+            mention = _attribute(doc, index, noun, place, phrase, named, res)
+            if mention:
+                mentions.append(mention)
     mentions.extend(_named_installations(doc, index, res, military))
     return mentions
+
+
+def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Resources
+                 ) -> list[tuple[Place, str, tuple[Installation, ...]]]:
+    """Follow a list after the first place: ``bases in Kulob, Bokhtar and Dushanbe``."""
+    at = text.find(phrase, noun.end())
+    if at < 0:
+        return []
+    cursor = at + len(phrase)
+    found = []
+    while True:
+        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)", text[cursor:])
+        if not joint:
+            return found
+        located = locate_phrase(text[cursor + joint.end():], noun.group(0), res, doc.context)
+        if located is None:
+            return found
+        place, name, named = located
+        if place is None and not named:
+            return found
+        found.append((place or place_of(named[0]), name, named))
+        cursor += joint.end() + len(name)
+
+
+def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: str,
+               named: tuple[Installation, ...], res: Resources) -> Mention | None:
+    """Decide operator, host and curated match for one located base phrase."""
+    operator, strong = _operator(doc, index, noun.start(), place.country)
+    kind = guess_type(noun.group(0))
+    likely = article_ranking(doc, place.country)
+    if place.precision == "country":
+        item = sole_installation(operator if strong else None, place.country, kind, res)
+    else:
+        item = link_installation(place, phrase, kind, operator if strong else None, named,
+                                 res, likely if strong else (operator or "", *likely))
+    word = noun.group(0).lower()
+    if item is None and (not strong or word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY):
+        return None
+    return _mention(doc, index, place, noun.group(0), operator, item)
 
 
 def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -> list[Mention]:

@@ -33,6 +33,12 @@ def test_resolve_event_date(sentence, published, expected):
     ("2019-03-26", date(2019, 3, 26)),
     ("8th May 2023", date(2023, 5, 8)),
     ("26.03.2019", date(2019, 3, 26)),
+    ("Veröffentlicht am 5. Mai 2018", date(2018, 5, 5)),
+    ("14 de junio de 2017", date(2017, 6, 14)),
+    ("2019-11-05T09:30:00Z", date(2019, 11, 5)),
+    ("Publié le 12.02.2022", date(2022, 2, 12)),
+    ("Updated 03/04/2021", date(2021, 3, 4)),
+    ("Updated 23/04/2021", date(2021, 4, 23)),
 ])
 def test_find_dates_reads_many_formats(text, expected):
     assert [d for _, d in find_dates(text)] == [expected]
