@@ -65,6 +65,7 @@ def _export(args: argparse.Namespace, db: str) -> int:
 
     text = export_geojson(connect(database_url(db)))
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text + "\n")

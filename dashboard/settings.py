@@ -54,7 +54,9 @@ def database_url(db: str) -> str:
         raise ConfigError("the database setting is empty: give a file path or a URL")
     if "://" in db:
         return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+    path = Path(db).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
