@@ -22,7 +22,7 @@ from dashboard.models import Place, Precision
 from dashboard.naturalearth import CountryShape
 from dashboard.textnorm import normalize_name, strip_article
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",

@@ -100,7 +100,7 @@ def score_place(place: Place, context: Mapping[str, float]) -> float:
     score = math.log10(place.population + 10)
     score += 2.2 * context.get(place.country or "", 0.0)
     if place.exact:
-        score += 2.0
+        score += 1.0
     if place.kind == "country":
         score += 1.0
     if place.key.startswith("feature:"):

@@ -44,12 +44,12 @@ def guess_status(text: str) -> str | None:
 
 
 def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
-    match = re.search(r"((?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al|de|du|el|bin|ibn)\s+){1,5})$",
-                      text[:noun_start])
+    match = re.search(r"((?:(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|(?:al|el|ad|as)-[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|"
+                      r"al|de|du|el|bin|ibn)\s+){1,5})$", text[:noun_start])
     if not match:
         return None
     words = match.group(1).split()
-    while words and not words[0][:1].isupper():
+    while words and not (words[0][:1].isupper() or re.match(r"(?:al|el|ad|as)-", words[0])):
         words = words[1:]
     while words and (normalize_name(re.sub(r"['’]s$", "", words[0])) in p.NOT_PLACE_WORDS
                      or res.countries.lookup(re.sub(r"['’]s$", "", words[0]))):
@@ -67,6 +67,29 @@ _MILITARY_SUBJECT = re.compile(
     r"navy|army|marines|warships|submarines|bombers|helicopters|garrison|mission|base)\b")
 
 
+def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
+    """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
+
+    Each comes with whether its preposition is directional (``north of``).
+    """
+    found = []
+    cursor = start
+    for _ in range(3):
+        after = p.LOCATIVE.match(text[cursor:])
+        if not after or not after.group("prep"):
+            skip = re.match(r"[^,.;]{0,30}?,\s*(?=(?:at|in|near|on)\s)", text[cursor:])
+            if not skip:
+                break
+            cursor += skip.end()
+            continue
+        found.append((cursor + after.end(), " of" in after.group("prep")))
+        rest = p.CAPITALISED_PHRASE.match(text[cursor + after.end():])
+        if not rest:
+            break
+        cursor += after.end() + rest.end()
+    return found
+
+
 def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             ) -> tuple[Place, str, tuple[Installation, ...]] | None:
     verb = noun.group(0).lower() in p.PRESENCE_VERBS
@@ -80,13 +103,15 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         place = res.resolver.resolve(name, doc.context)
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
-    after = p.LOCATIVE.match(text[noun.end():])
-    if after and after.group("prep"):
-        located = locate_phrase(text[noun.end() + after.end():], noun.group(0), res,
-                                doc.context)
+    for offset in _locatives(text, noun.end()):
+        located = locate_phrase(text[offset[0]:], noun.group(0), res, doc.context)
         if located:
             place, phrase, named = located
+            if offset[1] and not named:
+                continue  # "south of Seoul" does not put the base in Seoul
             options.append((place or place_of(named[0]), phrase, named))
+            if named or place is None or place.precision != "country":
+                break
     if own and not any(o[2] for o in options):
         options.append((place_of(own[0]), noun.group(0), own))
     if not options:
@@ -108,6 +133,7 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
     for named in refs:
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
             return named.iso3, True
+    refs = [r for r in refs if not _SUPPORT_SUFFIX.search(r.text)]
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
              and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
                                text[r.end:noun_start])]
@@ -117,9 +143,12 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
     if military:
         return min(military, key=lambda r: abs(noun_start - r.end)).iso3, True
     if any(r.iso3 != host for r in refs):
-        ref: CountryRef | None = nearest_foreign(refs, noun_start, host)
+        ref: CountryRef | None = nearest_foreign(refs, noun_start, host, before_only=True)
         if ref and ref.kind in ("demonym", "leader"):
             return ref.iso3, True
+        subject = refs[0]
+        if subject.iso3 != host and subject.start <= 30 and subject.end <= noun_start:
+            return subject.iso3, True  # "Italy leads the command from Camp Villaggio Italia"
     if refs:
         return None, False
     for back in (1, 2):
@@ -130,6 +159,7 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
     return article_foreign(doc, host), False
 
 
+_SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
 _MILITARY_AFTER = re.compile(
     r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
     r"personnel|contingent|jets|aircraft|warships|drones|special\s+forces)\b", re.IGNORECASE)
@@ -252,6 +282,8 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
                                  res, likely if strong else (operator or "", *likely))
     word = noun.group(0).lower()
     if item is None and (not strong or word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY):
+        return None
+    if p.DENIED_CUES.search(doc.sentences[index].text):
         return None
     return _mention(doc, index, place, noun.group(0), operator, item)
 

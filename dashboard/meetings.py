@@ -14,14 +14,40 @@ from dashboard.textnorm import normalize_name
 
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
-_NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit)")
+_NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony)")
+_WHERE = re.compile(r"\b(?:in|to|for|at)\s+(?:the\s+)?(?=[A-Z])")
 _MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 
 
-def _has_leaders(doc: Doc, index: int) -> bool:
+_PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s+(?:state|"
+                             r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
+                             r"both\s+leaders)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
+_OFFICIALS = re.compile(r"(?i)\b(?:minister|secretary|envoy|ambassador|general|commander|"
+                        r"chief\s+of|official|spokes\w+|governor|mayor|admiral)\b")
+
+
+def leader_count(doc: Doc, index: int) -> int:
+    """Count the heads of state or government a sentence names (plural words count two)."""
     text = doc.sentences[index].text
-    return bool(p.LEADER_TITLE.search(text)) or any(r.kind == "leader" for r in doc.refs[index])
+    if _PLURAL_LEADERS.search(text):
+        return 2
+    titles = [m for m in p.LEADER_TITLE.finditer(text) if m.group(0) != "Prime"]
+    count = len(titles)
+    for ref in doc.refs[index]:
+        if ref.kind == "leader" and not any(0 <= ref.start - m.end() <= 40 for m in titles):
+            count += 1
+    if count == 1 and _PRONOUN_SUBJECT.search(text):
+        count += 1
+    return count
+
+
+def _has_leaders(doc: Doc, index: int) -> bool:
+    count = leader_count(doc, index)
+    if count >= 2:
+        return True
+    return count == 1 and not _OFFICIALS.search(doc.sentences[index].text)
 
 
 def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
@@ -41,10 +67,14 @@ def _is_leader_name(doc: Doc, index: int, offset: int) -> bool:
                for r in doc.refs[index])
 
 
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
+
+
 def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
                  ) -> tuple[Place, int] | None:
     text = doc.sentences[index].text
-    window = text[trigger.end():trigger.end() + 140]
+    noun = bool(_NOUN_TRIGGER.match(trigger.group(0)))
+    window = text[trigger.end():trigger.end() + (60 if noun else 110)]
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
         island = "island" in located.group(0)
@@ -55,6 +85,8 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
         offset = trigger.end() + located.end()
         if _is_leader_name(doc, index, offset):
             continue
+        if noun and _AUXILIARY.search(window[:located.start()]):
+            return None
         found = locate_phrase(text[offset:], "", res, doc.context)
         if found:
             place, _, named = found
@@ -87,6 +119,15 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
                 if resolved and resolved[1] == before.group(1) and resolved[0].precision in (
                         "site", "settlement"):
                     found.append((resolved[0], before.start(1), False))
+    for lead_in in _WHERE.finditer(text):
+        phrase = p.CAPITALISED_PHRASE.match(text, lead_in.end())
+        if not phrase:
+            continue
+        where = re.match(r"[^.;]{0,40}?,\s+where\b", text[phrase.end():])
+        if where and p.MEETING_TRIGGER.search(text, phrase.end() + where.end()):
+            resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
+            if resolved and resolved[0].precision in ("site", "settlement"):
+                found.append((resolved[0], lead_in.end(), False))
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])

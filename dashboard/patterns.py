@@ -12,7 +12,8 @@ _QUALIFIER = (
     r"communications?|seismic|test(?:ing)?|supply|maintenance|storage|ammunition|weapons?|"
     r"surveillance|tracking|deep[-\s]space|satellite|command|monitoring|security|"
     r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
-    r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison)"
+    r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
+    r"over-the-horizon|drone)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -24,8 +25,8 @@ BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
     r"naval\s+(?:base|facility|station)|bases?|camps?|headquartered|stationed|"
-    r"garrisoned|remain(?:s|ed)?|deployed|sites?|facilit(?:y|ies)|installations?|"
-    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+)\b",
+    r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
+    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -46,20 +47,23 @@ NON_MILITARY_BASE = re.compile(
 #: Base nouns that only count with military words in the same sentence.
 WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stationed",
                         "garrisoned", "remain", "remains", "remained", "deployed", "site",
-                        "sites", "facility", "facilities", "installation", "installations"})
+                        "sites", "facility", "facilities", "installation", "installations",
+                        "based"})
 #: Weak nouns that count only when they lead to a curated installation.
 KNOWN_ONLY = frozenset({"site", "sites", "facility", "facilities", "installation",
                         "installations", "remain", "remains", "remained", "deployed"})
 #: Verbs of presence: the place after them must be a known installation or a settlement.
 PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
-                            "remained", "deployed"})
+                            "remained", "deployed", "based"})
 LOCATIVE = re.compile(
-    r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:currently\s+|now\s+)?"
+    r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:(?:is|was|are|were|will\s+be|"
+    r"has\s+been|have\s+been)\s+)?(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
     r"established)\s+)?(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
     r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
-    r"border|garrison|mountain|Red\s+Sea|Black\s+Sea)\s+)*(?:town|city|village|port|island|"
+    r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|[A-Z][a-z]+)\s+)*"
+    r"(?:town|city|village|port|island|"
     r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
     r"state|settlement|airport|capital)\s+of\s+|(?:[A-Z][a-z]+\s+)?(?:capital|port\s+city|"
     r"port|city|town|island|village)\s+(?=[A-Z]))?",
@@ -78,20 +82,23 @@ MEETING_TRIGGER = re.compile(
     r"declarations?|protocols?|package|pact)|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
-    r"joint\s+statement|shook\s+hands|welcomed|banquet|dinner|lunch)\b",
+    r"joint\s+statement|shook\s+hands|welcomed|agreed)\b",
     re.IGNORECASE,
 )
 MEETING_PLACE_AFTER = re.compile(
-    r"\b(?P<prep>in|at|to|inside|on)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[A-Z][a-z]+\s+)?"
-    r"(?:capital|city|town|resort|island|port|village|seaside\s+town|venue)\s+(?:city\s+)?"
+    r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"
+    r"(?:capital|city|town|resort|island|port|village|venue)\s+(?:city\s+)?"
     r"(?:of\s+)?)?(?=[A-Z])",
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
     r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|"
-    r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|counterparts?|"
+    r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|"
     r"Putin|Xi|Biden|Trump|Erdogan|Erdoğan|Modi|Macron|Scholz|Merz|Starmer)\b",
 )
+DENIED_CUES = re.compile(
+    r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
+    r"(?:base|facility|military\s+facility)|dismiss(?:ed)?\s+reports|rumou?red)\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
     r"back)|vacated|former|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base)\b",

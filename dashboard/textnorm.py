@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,'’`ʻʼ\"()]+")
+_SAINT = re.compile(r"\bsaint ")
 _LEADING_ARTICLE = re.compile(r"^(?:the|al|el|ad|as|an|ash|at|az)\s+")
 
 
@@ -14,7 +15,7 @@ def normalize_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = _SEPARATORS.sub(" ", stripped.casefold()).strip()
-    return folded
+    return _SAINT.sub("st ", folded)
 
 
 def strip_article(key: str) -> str:
