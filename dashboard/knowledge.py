@@ -79,8 +79,9 @@ class KnowledgeBase:
 
     def named(self, phrase: str, noun: str = "") -> tuple[Installation, ...]:
         """Find installations called ``phrase``, with or without a base noun after it."""
+        bare = re.sub(r"^(?:al|el|ad|as|an)[-\s]", "", phrase, flags=re.I)
         forms = (f"{phrase} {noun}", phrase, f"{phrase} Air Base", f"{phrase} Naval Base",
-                 f"{phrase} military base", f"{phrase} airport")
+                 f"{phrase} military base", f"{phrase} airport", f"{bare} {noun}", bare)
         for form in forms:
             found = self.match_alias(form)
             if found:
@@ -109,6 +110,8 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 def alias_variants(alias: str) -> set[str]:
     """Spell an alias the other ways news writes it (no demonym, umlauts as ae/oe/ue)."""
     variants = {alias, alias.translate(_UMLAUTS), _DEMONYM_WORDS.sub("", alias)}
+    bare = re.sub(r"\s*\([^)]*\)", "", alias).strip()
+    variants |= {bare, re.sub(r"^(?:al|el|ad|as|an|the)[-\s]", "", bare, flags=re.I)}
     return {v.strip() for v in variants if len(v.strip()) >= 3}
 
 

@@ -24,9 +24,10 @@ _HEAD = (
 BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
-    r"naval\s+(?:base|facility|station)|bases?|camps?|headquartered|stationed|"
-    r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
-    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\b",
+    r"naval\s+(?:base|facility|station)|"
+    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|"
+    r"bases?|camps?|headquartered|stationed|"
+    r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -36,7 +37,7 @@ MILITARY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
-    r"\b(?:customer|voter|support|power|fan|tax|user|industrial|knowledge|data|home|database|"
+    r"\b(?:customer|voter|power|fan|tax|user|industrial|knowledge|data|home|database|"
     r"manufacturing|economic|revenue|client|political|membership|refugee|migrant|displacement|"
     r"detention|prison|labou?r|summer|boot|base|holiday|protest|peace|nuclear|heritage|"
     r"archaeological|test|construction|building|web|launch|memorial|burial|crash|"
