@@ -14,7 +14,8 @@ from dashboard.textnorm import normalize_name
 
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
-_NOUN_TRIGGER = re.compile(r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony)")
+_NOUN_TRIGGER = re.compile(
+    r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
 _WHERE = re.compile(r"\b(?:in|to|for|at)\s+(?:the\s+)?(?=[A-Z])")
 _MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
@@ -38,7 +39,7 @@ def leader_count(doc: Doc, index: int) -> int:
     for ref in doc.refs[index]:
         if ref.kind == "leader" and not any(0 <= ref.start - m.end() <= 40 for m in titles):
             count += 1
-    if count == 1 and _PRONOUN_SUBJECT.search(text):
+    if count == 1 and _PRONOUN_SUBJECT.search(text) and not _OFFICIALS.search(text):
         count += 1
     return count
 
@@ -151,8 +152,14 @@ def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     if not p.MEETING_TRIGGER.search(sentence.text):
         return []
     leader_countries = _article_leader_countries(doc, index)
-    if not _has_leaders(doc, index) and len(leader_countries) < 2:
-        return []
+    if not _has_leaders(doc, index):
+        # "the upcoming Thursday meeting in Bishkek": leaders named elsewhere in the story.
+        text = sentence.text
+        nouns = any(_NOUN_TRIGGER.match(t.group(0)) for t in p.MEETING_TRIGGER.finditer(text))
+        plural = bool(re.search(r"(?i)\b(?:they|their|the\s+two|both)\b", text))
+        if len(leader_countries) < 2 or not (nouns or plural) or _OFFICIALS.search(text) or any(
+                r.kind == "official" for r in doc.refs[index]):
+            return []
     places = _candidate_places(doc, index, res)
     if not places:
         return []
