@@ -188,6 +188,9 @@ class Gazetteer:
         words = key.split()
         if not found and len(words) > 1 and words[-1] in _ADMIN_SUFFIXES:
             found = [p for p in self._lookup(" ".join(words[:-1])) if p.kind == "region"]
+        if not found and len(words) > 1 and words[-1] in ("island", "islands", "atoll"):
+            found = [p for p in self._lookup(" ".join(words[:-1]))
+                     if p.kind in ("region", "island", "archipelago")]
         return found
 
     def _lookup(self, key: str) -> list[Place]:

@@ -64,7 +64,8 @@ def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
 _MILITARY_SUBJECT = re.compile(
     r"(?i)\b(?:troops|soldiers|forces|personnel|units?|squadron|aircraft|jets|fighters|drones|"
     r"contingent|battalion|brigade|regiment|division|battlegroup|group|operation|command|fleet|"
-    r"navy|army|marines|warships|submarines|bombers|helicopters|garrison|mission|base)\b")
+    r"navy|army|marines|warships|submarines|bombers|helicopters|garrison|mission|base|"
+    r"element|detachment|team|squadrons?)\b")
 
 
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
@@ -84,9 +85,7 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
             continue
         found.append((cursor + after.end(), " of" in after.group("prep")))
         rest = p.CAPITALISED_PHRASE.match(text[cursor + after.end():])
-        if not rest:
-            break
-        cursor += after.end() + rest.end()
+        cursor += after.end() + (rest.end() if rest else 0)
     return found
 
 

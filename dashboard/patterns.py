@@ -13,7 +13,7 @@ _QUALIFIER = (
     r"surveillance|tracking|deep[-\s]space|satellite|command|monitoring|security|"
     r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
-    r"over-the-horizon|drone)"
+    r"over-the-horizon|drone|ground)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -27,7 +27,9 @@ BASE_NOUN = re.compile(
     r"naval\s+(?:base|facility|station)|"
     r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|"
     r"bases?|camps?|headquartered|stationed|"
-    r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?)\b",
+    r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
+    r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
+    r"runways?|contingents?)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -49,10 +51,15 @@ NON_MILITARY_BASE = re.compile(
 WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stationed",
                         "garrisoned", "remain", "remains", "remained", "deployed", "site",
                         "sites", "facility", "facilities", "installation", "installations",
-                        "based"})
+                        "based", "squadron", "squadrons", "detachment", "detachments",
+                        "battalion", "battalions", "fighters", "jets", "helicopters", "drones",
+                        "troops", "soldiers", "runway", "runways", "contingent", "contingents"})
 #: Weak nouns that count only when they lead to a curated installation.
 KNOWN_ONLY = frozenset({"site", "sites", "facility", "facilities", "installation",
-                        "installations", "remain", "remains", "remained", "deployed"})
+                        "installations", "remain", "remains", "remained", "deployed",
+                        "squadron", "squadrons", "detachment", "detachments", "battalion",
+                        "battalions", "fighters", "jets", "helicopters", "drones", "troops",
+                        "soldiers", "runway", "runways", "contingent", "contingents"})
 #: Verbs of presence: the place after them must be a known installation or a settlement.
 PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
                             "remained", "deployed", "based"})
