@@ -86,7 +86,17 @@ class KnowledgeBase:
             found = self.match_alias(form)
             if found:
                 return found
-        return self.by_place.get(normalize_name(phrase), ())
+        placed = self.by_place.get(normalize_name(phrase), ())
+        return placed or self.containing(phrase)
+
+    def containing(self, phrase: str) -> tuple[Installation, ...]:
+        """Find installations one of whose names holds ``phrase`` as whole words."""
+        key = normalize_name(phrase)
+        if len(key) < 5:
+            return ()
+        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+        return tuple(dict.fromkeys(item for alias, items in self.by_alias.items()
+                                   if pattern.search(alias) for item in items))
 
     def near(self, lat: float, lon: float, radius_km: float) -> list[Installation]:
         """Return installations within ``radius_km`` of a point, nearest first."""
