@@ -70,11 +70,11 @@ LOCATIVE = re.compile(
     r"established)\s+)?(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
     r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
-    r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|[A-Z][a-z]+)\s+)*"
+    r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|(?-i:[A-Z][a-z]+))\s+)*"
     r"(?:town|city|village|port|island|"
     r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
-    r"state|settlement|airport|capital)\s+of\s+|(?:[A-Z][a-z]+\s+)?(?:capital|port\s+city|"
-    r"port|city|town|island|village)\s+(?=[A-Z]))?",
+    r"state|settlement|airport|capital)\s+of\s+|(?:(?-i:[A-Z][a-z]+)\s+)?(?:capital|port\s+city|"
+    r"port|city|town|island|village)\s+(?=(?-i:[A-Z])))?",
     re.IGNORECASE,
 )
 OPERATOR_PHRASE = re.compile(
