@@ -35,6 +35,14 @@ INSTALLATIONS = [
      "Camp Lemonnier", "USA", "DJI"),
     ("The US-operated transit centre at Manas closed in 2014 after Kyrgyzstan ended the lease.",
      None, "USA", "KGZ"),
+    ("Russian transport aircraft flew equipment into al-Jufra air base in central Libya.",
+     None, "RUS", "LBY"),
+    ("Russia also operates a squadron of MiG-29 fighters at Erebuni airport near Yerevan.",
+     "Erebuni Air Base", "RUS", "ARM"),
+    ("The United States keeps a naval base on the island, at Guantanamo Bay, officials said.",
+     None, "USA", "CUB"),
+    ("ABIDJAN - France on Thursday handed over its military camp at Port-Bouet to the army.",
+     None, "FRA", "CIV"),
 ]
 
 
@@ -80,12 +88,26 @@ TRAPS = [
     "discussed.",
     "Japarov is among the foreign leaders attending this year's parade in Red Square.",
     "Manas, the Kyrgyz epic poem, is recited at festivals across the country.",
+    "Foreign Minister Sergei Lavrov met his Armenian counterpart Ararat Mirzoyan in Moscow.",
+    "Drone crews will continue to be based at Creech Air Force Base in Nevada, officials said.",
+    "President Javier Milei pledged a US-backed naval hub in Ushuaia on Thursday.",
+    "China denied reports of a Chinese base at Luganville in Vanuatu, which never materialised.",
+    "Jordan Ellis, a China analyst at a Washington think tank, said the talks had stalled.",
+    "The Bundeswehr's own training grounds in Munster, Germany, host the exercise.",
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_find_mentions_ignores_context_and_look_alikes(text, resources):
     assert extract(text, resources) == []
+
+
+def test_find_mentions_follows_lists_of_places(resources):
+    found = extract("Russia keeps troops at military bases in Kulob, Bokhtar and Dushanbe, the "
+                    "ministry said.", resources)
+    assert {m.place.name.split(" (")[0] for m in found} == {"201st Military Base"}
+    assert len({m.site_id for m in found}) == 3
+    assert {(m.operator, m.host) for m in found} == {("RUS", "TJK")}
 
 
 def test_find_mentions_keeps_exact_spans(resources):
