@@ -131,9 +131,10 @@ def read_article(path: Path) -> Article:
     text = decode_bytes(raw, path.name)
     meta: dict[str, Any] = {}
     if path.suffix.lower() in (".html", ".htm"):
-        body, page_meta = _html_body(text, path.name)
+        extracted, page_meta = _html_body(text, path.name)
         meta.update(page_meta)
-        removed = ""
+        cleaned = clean_text(extracted)  # lists and comments that slipped past the extractor
+        body, removed = cleaned.body, cleaned.removed
     else:
         front, text = split_front_matter(text)
         meta.update(front)
