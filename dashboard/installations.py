@@ -253,7 +253,7 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
     if at < 0:
         return []
     cursor = at + len(phrase)
-    found = []
+    found: list[tuple[Place, str, tuple[Installation, ...]]] = []
     while True:
         joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)", text[cursor:])
         if not joint:

@@ -25,8 +25,8 @@ _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
-_OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)minister|secretary|envoy|ambassador|general|commander|"
-                        r"chief\s+of|official|spokes\w+|governor|mayor|admiral)\b")
+_OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)minister|secretary|envoy|ambassador|general|"
+                        r"commander|chief\s+of|official|spokes\w+|governor|mayor|admiral)\b")
 
 
 def leader_count(doc: Doc, index: int) -> int:
