@@ -38,14 +38,14 @@ _DAY_MONTH_RE = re.compile(
 def parse_date(text: str) -> date | None:
     """Parse one date expression in any language dateparser knows; None when it is not one.
 
-    Numeric dates with dots are day first (``05.03.2021``); with slashes, month first unless
-    the first number cannot be a month.
+    Numeric dates are read day first (``05/03/2021`` is 5 March), as most of the world
+    writes them, unless the second number cannot be a month (``03/25/2021``).
     """
     cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th|\.(?=\s))", r"\1", text.strip())
     numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})", cleaned)
     if numeric:
         first, sep, second, year = numeric.groups()
-        day, month = (first, second) if sep == "." or int(first) > 12 else (second, first)
+        day, month = (second, first) if int(second) > 12 else (first, second)
         try:
             return date(int(year), int(month), int(day))
         except ValueError:

@@ -37,7 +37,8 @@ def test_resolve_event_date(sentence, published, expected):
     ("14 de junio de 2017", date(2017, 6, 14)),
     ("2019-11-05T09:30:00Z", date(2019, 11, 5)),
     ("Publié le 12.02.2022", date(2022, 2, 12)),
-    ("Updated 03/04/2021", date(2021, 3, 4)),
+    ("Updated 03/04/2021", date(2021, 4, 3)),
+    ("Updated 03/25/2021", date(2021, 3, 25)),
     ("Updated 23/04/2021", date(2021, 4, 23)),
 ])
 def test_find_dates_reads_many_formats(text, expected):
