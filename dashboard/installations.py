@@ -96,7 +96,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return None
     options: list[tuple[Place, str, tuple[Installation, ...]]] = []
     own = res.knowledge.match_alias(noun.group(0)) if noun.group(0)[:1].isupper() else ()
-    name = None if verb else _name_before(text, noun.start(), res)
+    bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
+    name = None if verb or bare_unit else _name_before(text, noun.start(), res)
     if name:
         named = res.knowledge.named(name, noun.group(0))
         place = res.resolver.resolve(name, doc.context)

@@ -125,6 +125,8 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
         if not phrase:
             continue
         where = re.match(r"[^.;]{0,40}?,\s+where\b", text[phrase.end():])
+        if where and re.search(r"\b(?:to|in|at|for|from)\s+[A-Z]", where.group(0)):
+            continue  # "from Chennai to Kathmandu, where": the later place is meant
         if where and p.MEETING_TRIGGER.search(text, phrase.end() + where.end()):
             resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
             if resolved and resolved[0].precision in ("site", "settlement"):
