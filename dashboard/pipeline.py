@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.context import Resources
-from dashboard.countries import build_country_index, read_country_terms
+from dashboard.countries import build_country_index, read_centroids, read_country_terms
 from dashboard.errors import DashboardError
 from dashboard.extract import compile_kb_pattern, find_mentions
 from dashboard.gazetteer import open_gazetteer
@@ -49,8 +49,9 @@ class IngestReport:
 def load_resources(settings: Settings) -> Resources:
     """Load curated tables and the gazetteer, and build the configured geocoder."""
     shapes = list(read_countries())
-    countries = build_country_index(shapes, read_country_terms(settings.data_dir /
-                                                               "country_terms.csv"))
+    countries = build_country_index(
+        shapes, read_country_terms(settings.data_dir / "country_terms.csv"),
+        read_centroids(settings.data_dir / "country_points.csv"))
     gazetteer = open_gazetteer(settings.cache_dir, settings.data_dir, shapes)
     knowledge = build_knowledge_base(read_installations(settings.data_dir / "installations"))
     resolver = PlaceResolver(make_geocoder(settings, gazetteer), GEOCODER_NAMES[settings.geocoder],

@@ -10,7 +10,12 @@ import streamlit as st
 
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.assets import MapAssets, load_basemap, load_map_assets
-from dashboard.countries import CountryIndex, build_country_index, read_country_terms
+from dashboard.countries import (
+    CountryIndex,
+    build_country_index,
+    read_centroids,
+    read_country_terms,
+)
 from dashboard.filters import Filters
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings, database_url, load_settings
@@ -42,7 +47,8 @@ def get_engine(url: str) -> Database:
 def get_countries(data_dir: str) -> CountryIndex:
     """Load country names for labels."""
     terms = read_country_terms(Path(data_dir) / "country_terms.csv")
-    return build_country_index(read_countries(), terms)
+    centroids = read_centroids(Path(data_dir) / "country_points.csv")
+    return build_country_index(read_countries(), terms, centroids)
 
 
 @st.cache_resource
