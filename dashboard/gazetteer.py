@@ -27,8 +27,8 @@ _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
                   "valley", "venue"}
-_ADMIN_SUFFIXES = {"province", "county", "region", "governorate", "oblast", "state", "district",
-                   "prefecture", "territory", "department", "krai", "republic", "wilaya"}
+_ADMIN_SUFFIXES = {"province", "county", "region", "governorate", "oblast", "district",
+                   "prefecture", "territory", "krai", "wilaya"}
 _ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 _ALPHA3["XK"] = "XKX"
 

@@ -56,10 +56,12 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
             key = normalize_name(phrase)
             if not key or key.split()[0] in p.NOT_PLACE_WORDS:
                 break
-            if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
-                    and normalize_name(words[size]) not in _ORGANISATION_WORDS):
-                continue
             places = res.resolver.candidates(phrase)
+            if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
+                    and normalize_name(words[size]) not in _ORGANISATION_WORDS
+                    and not any(q.precision in ("region", "country") and q.exact
+                                for q in places)):
+                continue
             if places and not _is_person(text, match.start(), phrase, person_words, places) \
                     and not _is_demonym(phrase, res):
                 end = match.start() + len(phrase)
@@ -90,9 +92,18 @@ def _is_person(text: str, start: int, phrase: str, person_words: set[str],
     return bool(_SPEECH_AFTER.match(rest)) and " " not in phrase and small
 
 
+_US_LOCAL_CUES = re.compile(
+    r"\b(?:Sheriff|County|Parish|Township|Gov\.|Sen\.|Rep\.|State\s+Police|Interstate|"
+    r"I-\d+|Highway\s+\d+|U\.S\.\s+\d+|Republicans?|Democrats?|GOP|[A-Z][a-z]+\.,\s+[A-Z][a-z]+\.)")
+
+
 def _context(text: str, res: Resources) -> dict[str, float]:
     counts = Counter(r.iso3 for r in res.countries.find(text))
-    return {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}
+    context = {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}
+    if len(_US_LOCAL_CUES.findall(text)) >= 2:
+        # County sheriffs, parishes and state senators: a US local story.
+        context["USA"] = max(context.get("USA", 0.0), 0.75)
+    return context
 
 
 def _best(places: list[Place], context: Mapping[str, float], anchors: list[Place],
