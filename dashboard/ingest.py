@@ -104,15 +104,20 @@ def _published(meta: dict[str, Any]) -> date | None:
     return parsed
 
 
-def read_text_file(path: Path) -> str:
-    """Read a file's text as it is (HTML reduced to its article text), for offset-exact work."""
+def _read_decoded(path: Path) -> str:
+    """Read a file within the size limit and decode it."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ArticleError(f"larger than the {MAX_BYTES // 2**20} MB limit")
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot be read: {exc.strerror or exc}") from exc
-    text = decode_bytes(raw, path.name)
+    return decode_bytes(raw, path.name)
+
+
+def read_text_file(path: Path) -> str:
+    """Read a file's text as it is (HTML reduced to its article text), for offset-exact work."""
+    text = _read_decoded(path)
     if path.suffix.lower() in (".html", ".htm"):
         return _html_body(text, path.name)[0]
     return text
@@ -122,13 +127,7 @@ def read_article(path: Path) -> Article:
     """Read one article file: body, title, URL, outlet and publication date."""
     if path.suffix.lower() not in SUFFIXES:
         raise ArticleError(f"unsupported file type {path.suffix!r} (use {', '.join(SUFFIXES)})")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(f"larger than the {MAX_BYTES // 2**20} MB limit")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from exc
-    text = decode_bytes(raw, path.name)
+    text = _read_decoded(path)
     meta: dict[str, Any] = {}
     if path.suffix.lower() in (".html", ".htm"):
         extracted, page_meta = _html_body(text, path.name)
