@@ -67,6 +67,14 @@ def test_read_article_rejects_bad_files(name, message):
         read_article(TEST_DATA / name)
 
 
+def test_read_article_rejects_files_over_the_limit(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(11 * 1024 * 1024)
+    with pytest.raises(ArticleError, match="MB limit"):
+        read_article(path)
+
+
 def test_read_article_rejects_unknown_types(tmp_path: Path):
     path = tmp_path / "story.docx"
     path.write_bytes(b"PK")
