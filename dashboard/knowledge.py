@@ -95,8 +95,10 @@ class KnowledgeBase:
         if len(key) < 5:
             return ()
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
-        return tuple(dict.fromkeys(item for alias, items in self.by_alias.items()
-                                   if pattern.search(alias) for item in items))
+        found = tuple(dict.fromkeys(item for alias, items in self.by_alias.items()
+                                    if pattern.search(alias) for item in items))
+        # A word in many names ("International") names none of them.
+        return found if len(found) <= 2 else ()
 
     def near(self, lat: float, lon: float, radius_km: float) -> list[Installation]:
         """Return installations within ``radius_km`` of a point, nearest first."""

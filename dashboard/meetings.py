@@ -44,11 +44,16 @@ def leader_count(doc: Doc, index: int) -> int:
     return count
 
 
+_STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
+
+
 def _has_leaders(doc: Doc, index: int) -> bool:
+    """Tell whether a sentence puts two heads of state or government together."""
     count = leader_count(doc, index)
     if count >= 2:
         return True
-    return count == 1 and not _OFFICIALS.search(doc.sentences[index].text)
+    text = doc.sentences[index].text
+    return count == 1 and bool(_STATE_VISIT.search(text)) and not _OFFICIALS.search(text)
 
 
 def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
@@ -79,7 +84,7 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
         island = "island" in located.group(0)
-        if prep == "to" and not _MOVE_TRIGGER.match(trigger.group(0)):
+        if prep in ("to", "for") and not _MOVE_TRIGGER.match(trigger.group(0)):
             continue
         if prep == "on" and not island:
             continue
@@ -148,6 +153,12 @@ def _city_not_country(place: Place, at: int, res: Resources) -> tuple[Place, int
     return (max(same, key=lambda c: c.population), at) if same else (place, at)
 
 
+def _established_meeting(doc: Doc, index: int) -> bool:
+    """Tell whether an earlier sentence already reported two leaders meeting."""
+    return any(p.MEETING_TRIGGER.search(doc.sentences[j].text) and leader_count(doc, j) >= 2
+               for j in range(index))
+
+
 def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     """Find meeting sites named in a sentence that reports leaders meeting."""
     sentence = doc.sentences[index]
@@ -157,10 +168,10 @@ def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     if not _has_leaders(doc, index):
         # "the upcoming Thursday meeting in Bishkek": leaders named elsewhere in the story.
         text = sentence.text
-        nouns = any(_NOUN_TRIGGER.match(t.group(0)) for t in p.MEETING_TRIGGER.finditer(text))
-        plural = bool(re.search(r"(?i)\b(?:they|their|the\s+two|both)\b", text))
-        if len(leader_countries) < 2 or not (nouns or plural) or _OFFICIALS.search(text) or any(
-                r.kind == "official" for r in doc.refs[index]):
+        plural = bool(re.search(r"(?i)\b(?:they|the\s+two|both)\b", text))
+        if (len(leader_countries) < 2 or not _MET.search(text) or _OFFICIALS.search(text)
+                or any(r.kind == "official" for r in doc.refs[index])
+                or not (plural or _established_meeting(doc, index))):
             return []
     places = _candidate_places(doc, index, res)
     if not places:
