@@ -279,8 +279,9 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         indefinite = re.search(r"\b(?:a|an|another|one|new|second|third|more|some|any)\s+"
                                r"(?:[\w'’.-]+\s+){0,3}$", doc.sentences[index].text[:noun.start()],
                                re.IGNORECASE)
-        item = None if indefinite else sole_installation(operator if strong else None,
-                                                         place.country, kind, res)
+        plural = noun.group(0).lower().endswith(("ies", "ses", "tes", "ns", "ds", "ps", "ts"))
+        item = None if indefinite or plural else sole_installation(
+            operator if strong else None, place.country, kind, res)
     else:
         item = link_installation(place, phrase, kind, operator if strong else None, named,
                                  res, likely if strong else (operator or "", *likely))
