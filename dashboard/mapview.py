@@ -17,6 +17,13 @@ KIND_STYLE = {
     "meeting_site": {"color": "#08519c", "fill_color": "#4292c6", "label": "Meeting site"},
 }
 PRECISION_DASH = {"site": None, "settlement": None, "region": "4 3", "country": "2 4"}
+_LEGEND = (
+    '<div style="position:fixed;top:10px;right:10px;z-index:9999;background:#fff;'
+    'padding:6px 8px;border:1px solid #999;border-radius:4px;font:12px sans-serif">'
+    '<span style="color:#ef3b2c">&#9679;</span> installation &nbsp;'
+    '<span style="color:#4292c6">&#9679;</span> meeting site<br>'
+    'dashed ring: placed at region level only</div>'
+)
 
 
 def _offline(element: Any, assets: MapAssets) -> None:
@@ -61,6 +68,7 @@ def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, An
             tooltip=folium.Tooltip(site_tooltip(site)),
             popup=folium.Popup(site_tooltip(site), max_width=300),
         ).add_to(layer)
+    root.html.add_child(folium.Element(_LEGEND))
     if sites:
         lats = [s.lat for s in sites]
         lons = [s.lon for s in sites]
