@@ -7,6 +7,7 @@ a site needs an installation or meeting phrase tied to a place below country lev
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from dashboard.context import Resources, prepare_doc
@@ -32,18 +33,18 @@ def find_mentions(article: Article, res: Resources) -> list[Mention]:
     return sorted(found.values(), key=lambda m: (m.start, m.kind))
 
 
-def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: object) -> re.Pattern[str] | None:
+def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], bool]
+                       ) -> re.Pattern[str] | None:
     """Compile the installation names distinctive enough to find without a base phrase.
 
     A name that is also a settlement's (``Kant``, ``Rota``) only counts inside a base phrase.
     """
-    checker = is_place_name if callable(is_place_name) else (lambda _name: False)
     names = set()
     for item in knowledge.installations:
         for alias in {v for a in (item.name, *item.aliases) for v in alias_variants(a)}:
             if len(alias) < 5 or alias.isupper() and len(alias) < 6:
                 continue
-            if _BASE_WORDS.search(alias) or not checker(alias):
+            if _BASE_WORDS.search(alias) or not is_place_name(alias):
                 names.add(alias)
     if not names:
         return None
