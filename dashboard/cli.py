@@ -21,9 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, help=".txt, .md or .html files, or folders")
     ingest.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     ingest.add_argument("--quiet", action="store_true", help="print only failures and totals")
-    export = commands.add_parser("export", help="write the sites as GeoJSON")
+    export = commands.add_parser("export", help="write the sites as GeoJSON, CSV or KML")
     export.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
-    export.add_argument("--format", choices=["geojson"], default="geojson")
+    export.add_argument("--format", choices=["geojson", "csv", "kml"], default="geojson")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     toponyms = commands.add_parser("toponyms", help="list every place mention with coordinates")
     toponyms.add_argument("paths", nargs="+", type=Path, help="text or HTML files, or folders")
@@ -60,10 +60,11 @@ def _ingest(args: argparse.Namespace, db: str, paths: list[Path]) -> int:
 
 
 def _export(args: argparse.Namespace, db: str) -> int:
-    from dashboard.export import export_geojson
+    from dashboard.export import export_csv, export_geojson, export_kml
     from dashboard.store import connect
 
-    text = export_geojson(connect(database_url(db)))
+    writers = {"geojson": export_geojson, "csv": export_csv, "kml": export_kml}
+    text = writers[args.format](connect(database_url(db)))
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")

@@ -1,10 +1,13 @@
-"""Exports: the sites and their mentions as GeoJSON, with provenance."""
+"""Exports: the sites and their mentions as GeoJSON, CSV and KML, with provenance."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
 from typing import Any
+from xml.sax.saxutils import escape
 
 from dashboard.filters import Filters
 from dashboard.store import Database, MentionRow, SiteRow, query_mentions, query_sites
@@ -47,3 +50,55 @@ def export_geojson(engine: Database, filters: Filters | None = None) -> str:
                 for site in query_sites(engine, chosen)]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
                       indent=1)
+
+
+CSV_COLUMNS = ("site_id", "site", "kind", "lat", "lon", "precision", "geocoder", "operator",
+               "host", "countries", "alliances", "status", "date", "quote", "source", "title",
+               "start", "end")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> str:
+    """Render a CSV cell so that spreadsheets never run it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _rows(engine: Database, filters: Filters) -> list[tuple[SiteRow, MentionRow]]:
+    sites = {site.id: site for site in query_sites(engine, filters)}
+    return [(sites[row.site_id], row) for row in query_mentions(engine, filters)
+            if row.site_id in sites]
+
+
+def export_csv(engine: Database, filters: Filters | None = None) -> str:
+    """Return one CSV row per mention, with the site and its provenance."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for site, row in _rows(engine, filters or Filters()):
+        writer.writerow([neutralise_cell(v) for v in (
+            site.id, site.name, site.kind, site.lat, site.lon, site.precision, site.geocoder,
+            site.operator, site.host, ";".join(row.countries), ";".join(row.alliances),
+            row.status, row.date.isoformat() if row.date else "", row.quote,
+            row.url or row.source, row.title, row.start, row.end)])
+    return buffer.getvalue()
+
+
+def export_kml(engine: Database, filters: Filters | None = None) -> str:
+    """Return the sites as KML placemarks (Google Earth, My Maps) with their quotes."""
+    by_site: dict[str, list[MentionRow]] = defaultdict(list)
+    chosen = filters or Filters()
+    for row in query_mentions(engine, chosen):
+        by_site[row.site_id].append(row)
+    marks = []
+    for site in query_sites(engine, chosen):
+        quotes = "\n".join(f"{r.date or 'undated'} | {r.title} | {r.url or r.source}\n{r.quote}"
+                           for r in by_site[site.id])
+        details = (f"{site.kind}; operator {site.operator or '-'}; host {site.host or '-'}; "
+                   f"placed by {site.geocoder} at {site.precision} precision\n\n{quotes}")
+        marks.append(f"<Placemark><name>{escape(site.name)}</name>"
+                     f"<description>{escape(details)}</description>"
+                     f"<Point><coordinates>{site.lon},{site.lat},0</coordinates></Point>"
+                     "</Placemark>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+            f"<Document><name>Foreign military presence</name>{''.join(marks)}</Document></kml>\n")

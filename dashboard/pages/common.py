@@ -16,6 +16,7 @@ from dashboard.countries import (
     read_centroids,
     read_country_terms,
 )
+from dashboard.export import export_csv, export_geojson, export_kml
 from dashboard.filters import Filters
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings, database_url, load_settings
@@ -96,6 +97,7 @@ def build_bundled(engine: Database, settings: Settings) -> None:
         box.update(label=f"Database built: {len(report.results)} articles", state="complete")
     cached_sites.clear()
     cached_mentions.clear()
+    cached_export.clear()
 
 
 @st.cache_data(show_spinner=False)
@@ -108,6 +110,13 @@ def cached_sites(url: str, filters: Filters) -> list[SiteRow]:
 def cached_mentions(url: str, filters: Filters, site_ids: tuple[str, ...]) -> list[MentionRow]:
     """Query the mentions of some sites for one filter state."""
     return query_mentions(get_engine(url), filters, site_ids)
+
+
+@st.cache_data(show_spinner=False)
+def cached_export(url: str, filters: Filters, fmt: str) -> str:
+    """Export the current view as geojson, csv or kml."""
+    writers = {"geojson": export_geojson, "csv": export_csv, "kml": export_kml}
+    return writers[fmt](get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)

@@ -118,6 +118,13 @@ for site in selected:
     for row in cached_mentions(url, filters, (site.id,)):
         show_mention(row)
 
+with st.expander("Download this view", expanded=False):
+    formats = (("CSV", "csv", "text/csv"), ("GeoJSON", "geojson", "application/geo+json"),
+               ("KML (Google Earth, My Maps)", "kml", "application/vnd.google-earth.kml+xml"))
+    for label, fmt, mime in formats:
+        st.download_button(label, cached_export(url, filters, fmt), file_name=f"sites.{fmt}",
+                           mime=mime, key=f"download.{fmt}")
+
 with st.expander("All sites in this view", expanded=False):
     st.dataframe([{"site": s.name, "kind": s.kind, "operator": s.operator, "host": s.host,
                    "quotes": s.mention_count, "precision": s.precision} for s in sites],
