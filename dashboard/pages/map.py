@@ -11,6 +11,7 @@ from dashboard.filters import Filters
 from dashboard.mapview import KIND_STYLE, build_map
 from dashboard.markup import escape_markdown, safe_url
 from dashboard.pages.common import (
+    cached_export,
     cached_mentions,
     cached_options,
     cached_sites,
