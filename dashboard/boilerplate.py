@@ -20,7 +20,8 @@ _SECTION_END = re.compile(
       | (?:COMMENT_WORDS)(?:\s*\(\d+\))?
       | (?:leave|post|add|write|submit)\s+(?:a\s+)?(?:comment|reply|response)
       | reader\s+comments | join\s+the\s+(?:discussion|conversation) | show\s+comments
-      | related(?:\s+(?:articles?|posts?|stories|news|content|reading|coverage|links?))?
+      | related(?:\s+(?:articles?|posts?|stories|news|content|reading|coverage|links?|headlines|
+        topics|videos))?
         (?:\s+(?:on|from|at|in)\s+.{1,40})?
       | (?:more|other)\s+(?:stories|articles|news|coverage|reading)(?:\s+from\s+.{0,40})?
       | more\s+(?:from|on|about)\s+.{1,40} | (?:sponsored|partner|promoted)\s+(?:content|stories)
@@ -31,7 +32,9 @@ _SECTION_END = re.compile(
       | (?:latest|popular|top)\s+(?:news|stories|articles|posts)
       | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed).{0,80}?
       | (?:about\s+the\s+author|share\s+this(?:\s+article)?|tags?)
-      | (?:leia|lea|lire|lesen\s+sie)\s+(?:também|también|aussi|auch)
+      | (?:à\s+)?(?:leia|lea|lire|voir|lesen\s+sie|leer)\s+(?:também|también|aussi|auch|más|mas)
+      | (?:sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|también\s+te\s+puede\s+interesar
+        |noticias\s+relacionadas|weitere\s+artikel|mehr\s+zum\s+thema)
       | (?:читайте\s+также|по\s+теме|похожие\s+(?:статьи|новости))
     )\s*[:.!]*\s*$""".replace("COMMENT_WORDS", _COMMENT_WORDS),
     re.IGNORECASE | re.VERBOSE,
@@ -47,6 +50,7 @@ _FURNITURE = re.compile(
       | (?:all\s+rights\s+reserved|©|copyright\b).{0,120}
       | (?:read\s+more|also\s+read|see\s+also|read\s+also|related)\s*:.{0,200}
       | (?:follow\s+us|posted\s+in|filed\s+under|categories?)\b.{0,120}
+      | (?:tags?|topics?|keywords?)\s*:.{0,160}
       | (?:accept|manage)\s+(?:all\s+)?cookies.{0,120} | this\s+(?:site|website)\s+uses\s+cookies.*
       | \d+\s+min(?:ute)?s?\s+read
     )\s*$""",

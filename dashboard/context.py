@@ -73,7 +73,14 @@ _COUNTRY_AFTER = re.compile(
 
 def _country_after(rest: str, res: Resources) -> str | None:
     match = _COUNTRY_AFTER.match(rest)
-    return res.countries.lookup(match.group(1)) if match else None
+    if not match:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        found = res.countries.lookup(re.sub(r"['’]s?$", "", " ".join(words[:size])))
+        if found:
+            return found
+    return None
 
 
 def _may_stop_before(word: str, res: Resources) -> bool:

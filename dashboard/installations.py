@@ -13,6 +13,7 @@ from dashboard.context import (
     article_ranking,
     locate_phrase,
     nearest_foreign,
+    resolve_phrase,
 )
 from dashboard.countries import CountryRef
 from dashboard.knowledge import distance_km, place_of
@@ -96,6 +97,12 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return None
     options: list[tuple[Place, str, tuple[Installation, ...]]] = []
     own = res.knowledge.match_alias(noun.group(0)) if noun.group(0)[:1].isupper() else ()
+    station = re.match(r"(?:RAF|RAAF|RMAF)\s+(?:Base\s+)?(.+)", noun.group(0))
+    if station:
+        found = resolve_phrase(text[noun.start() + station.start(1):], res, doc.context)
+        named = own or res.knowledge.named(station.group(1), "")
+        if found or named:
+            options.append((found[0] if found else place_of(named[0]), station.group(1), named))
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
     name = None if verb or bare_unit else _name_before(text, noun.start(), res)
     if name:
@@ -134,6 +141,9 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
             return named.iso3, True
     refs = [r for r in refs if not _SUPPORT_SUFFIX.search(r.text)]
+    inside = [r for r in refs if r.start == noun_start and r.iso3 != host]
+    if inside:
+        return inside[0].iso3, True  # "RAF Gan"
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
              and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
                                text[r.end:noun_start])]

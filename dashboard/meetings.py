@@ -16,7 +16,7 @@ _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(
     r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
-_WHERE = re.compile(r"\b(?:in|to|for|at|from)\s+(?:the\s+)?(?=[A-Z])")
+_WHERE = re.compile(r"\b(?:in|to|for|at|from)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 _MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 

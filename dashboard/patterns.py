@@ -13,19 +13,21 @@ _QUALIFIER = (
     r"surveillance|tracking|deep[-\s]space|satellite|command|monitoring|security|"
     r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
-    r"over-the-horizon|drone|ground)"
+    r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
     r"depots?|garrisons?|points?|ports?|compounds?|outposts?|camps?|ranges?|airfields?|"
     r"airstrips?|harbou?rs?|anchorages?|posts?|units?|contingents?|areas?|grounds?|"
-    r"locations?|headquarters|complex(?:es)?|yards?|piers?|berths?|battlegroups?)"
+    r"locations?|headquarters|complex(?:es)?|yards?|piers?|berths?|battlegroups?|groups?|"
+    r"batter(?:y|ies))"
 )
 BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
     r"naval\s+(?:base|facility|station)|"
     r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|"
+    r"(?-i:RAF|RAAF|RMAF)\s+(?:Base\s+)?(?-i:[A-Z])[\w'’-]+|"
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
     r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
@@ -35,7 +37,8 @@ BASE_NOUN = re.compile(
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops?|army|armed|forces|air\s?force|navy|naval|defen[cs]e|soldiers|"
     r"missiles?|warships?|fighters?|jets|bombers|drones|garrison|deploy\w*|stationed|battalions?|"
-    r"brigade|division|regiment|fleet|marines|base)\b",
+    r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
+    r"contingents?|squadrons?|aircraft|helicopters)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -67,7 +70,9 @@ LOCATIVE = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:(?:is|was|are|were|will\s+be|"
     r"has\s+been|have\s+been)\s+)?(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
-    r"established)\s+)?(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
+    r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
+    r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
+    r"(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
     r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
     r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|(?-i:[A-Z][a-z]+))\s+)*"
@@ -90,13 +95,13 @@ MEETING_TRIGGER = re.compile(
     r"declarations?|protocols?|package|pact)|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
-    r"joint\s+statement|shook\s+hands|welcomed|agreed)\b",
+    r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend)\b",
     re.IGNORECASE,
 )
 MEETING_PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"
     r"(?:capital|city|town|resort|island|port|village|venue)\s+(?:city\s+)?"
-    r"(?:of\s+)?)?(?=[A-Z])",
+    r"(?:of\s+)?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])",
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
