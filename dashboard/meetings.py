@@ -47,13 +47,27 @@ def leader_count(doc: Doc, index: int) -> int:
 _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
 
 
+_MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
+
+
+def _official_subject(text: str) -> bool:
+    """Tell whether an official, not a leader, is the one meeting (before the verb)."""
+    trigger = p.MEETING_TRIGGER.search(text)
+    head = text[:trigger.start()] if trigger else text
+    return bool(_OFFICIALS.search(head)) and not p.LEADER_TITLE.search(head)
+
+
 def _has_leaders(doc: Doc, index: int) -> bool:
     """Tell whether a sentence puts two heads of state or government together."""
+    text = doc.sentences[index].text
+    if _official_subject(text):
+        return False
     count = leader_count(doc, index)
     if count >= 2:
         return True
-    text = doc.sentences[index].text
-    return count == 1 and bool(_STATE_VISIT.search(text)) and not _OFFICIALS.search(text)
+    # One leader named, meeting someone: small countries' leaders are not all in our table.
+    return count == 1 and not _OFFICIALS.search(text) and bool(
+        _STATE_VISIT.search(text) or _MET_VERB.search(text))
 
 
 def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
