@@ -122,6 +122,16 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if own and not any(o[2] for o in options):
         options.append((place_of(own[0]), noun.group(0), own))
     if not options:
+        # "Kant, 20 km east of Bishkek, where Russian aircraft have been stationed"
+        before = list(_WHERE_BEFORE.finditer(text[:noun.start()]))
+        if before:
+            start = before[-1].start("place")
+            located = locate_phrase(text[start:], noun.group(0), res, doc.context)
+            if located and (located[2] or (located[0] and located[0].precision
+                                           in ("site", "settlement"))):
+                place, phrase, named = located
+                options.append((place or place_of(named[0]), phrase, named))
+    if not options:
         return None
     ranked = sorted(options, key=lambda o: (not o[2], _PRECISION_RANK[o[0].precision]))
     return ranked[0]
@@ -169,6 +179,10 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
     return article_foreign(doc, host), False
 
 
+_ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
+                         r"weapons?|marine|submarine)\b")
+_WHERE_BEFORE = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)(?:,[^,]{0,40})?,\s+where\b")
 _SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
 _MILITARY_AFTER = re.compile(
     r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
@@ -243,8 +257,9 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     military = bool(p.MILITARY_CONTEXT.search(text))
     for noun in p.BASE_NOUN.finditer(text):
         window = text[max(0, noun.start() - 30):noun.end() + 8]
-        if p.NON_MILITARY_BASE.search(window) or (noun.group(0).lower() in p.WEAK_NOUNS
-                                                  and not military):
+        armed = bool(_ARMED_NOUN.search(noun.group(0)))
+        if (p.NON_MILITARY_BASE.search(window) and not armed) or (
+                noun.group(0).lower() in p.WEAK_NOUNS and not military):
             continue
         located = _locate(text, noun, doc, res)
         if located is None:

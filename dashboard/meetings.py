@@ -25,8 +25,9 @@ _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
-_OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)minister|secretary|envoy|ambassador|general|"
-                        r"commander|chief\s+of|official|spokes\w+|governor|mayor|admiral)\b")
+_OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
+                        r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
+                        r"mayors?|admirals?|delegations?)\b")
 
 
 def leader_count(doc: Doc, index: int) -> int:
@@ -150,6 +151,13 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
             resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
             if resolved and resolved[0].precision in ("site", "settlement"):
                 found.append((resolved[0], lead_in.end(), False))
+    if not found and re.search(r"\bthere\b", text):
+        # "Putin flies to Astana on Wednesday and will attend the summit there"
+        for lead_in in _WHERE.finditer(text):
+            resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
+            if resolved and resolved[0].precision in ("site", "settlement"):
+                found.append((resolved[0], lead_in.end(), False))
+                break
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
