@@ -66,6 +66,11 @@ MEETINGS = [
      "Bishkek on Thursday.", date(2019, 3, 26), "Bishkek", {"KGZ", "RUS"}, date(2019, 3, 28)),
     ("French President Emmanuel Macron held talks with Chinese President Xi Jinping in "
      "Guangzhou on 7 April.", date(2023, 4, 10), "Guangzhou", {"FRA", "CHN"}, date(2023, 4, 7)),
+    ("Canadian Prime Minister Justin Trudeau and Latvian Prime Minister Krisjanis Karins met "
+     "soldiers at the Adazi military base on Monday.", date(2023, 7, 12), "Ādaži", {"CAN", "LVA"},
+     date(2023, 7, 10)),
+    ("Xi left for Kathmandu on Saturday, where he was to hold talks with Nepali President Bidya "
+     "Devi Bhandari.", date(2019, 10, 14), "Kathmandu", {"CHN", "NPL"}, date(2019, 10, 12)),
 ]
 
 
@@ -94,6 +99,11 @@ TRAPS = [
     "China denied reports of a Chinese base at Luganville in Vanuatu, which never materialised.",
     "Jordan Ellis, a China analyst at a Washington think tank, said the talks had stalled.",
     "The Bundeswehr's own training grounds in Munster, Germany, host the exercise.",
+    "Secretary of State Marco Rubio is due to meet Panamanian President Jose Raul Mulino in "
+    "Panama City on Sunday.",
+    "The defence ministers met on the sidelines of a security conference in Singapore.",
+    "Medical staff check passengers arriving at Cairo airport, officials said.",
+    "Coalition troops at a U.S. military base in Iraq may have been exposed, documents show.",
 ]
 
 
