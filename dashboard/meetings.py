@@ -19,12 +19,13 @@ _NOUN_TRIGGER = re.compile(
 _WHERE = re.compile(r"\b(?:in|to|for|at|from)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 _MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
-
-
 _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s+(?:state|"
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
+_STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
+_MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
 _OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
                         r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
                         r"mayors?|admirals?|delegations?)\b")
@@ -43,12 +44,6 @@ def leader_count(doc: Doc, index: int) -> int:
     if count == 1 and _PRONOUN_SUBJECT.search(text) and not _OFFICIALS.search(text):
         count += 1
     return count
-
-
-_STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
-
-
-_MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
 
 
 def _official_subject(text: str) -> bool:
@@ -86,9 +81,6 @@ def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
 def _is_leader_name(doc: Doc, index: int, offset: int) -> bool:
     return any(r.start <= offset < r.end and r.kind in ("leader", "demonym")
                for r in doc.refs[index])
-
-
-_AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
 
 
 def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
