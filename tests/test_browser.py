@@ -163,6 +163,17 @@ def test_copied_url_restores_the_filters(page, server):
     assert "filters.kind=Meeting+site" in page.url
 
 
+def test_selected_site_lives_in_the_url(page, server):
+    handle, content = open_map(page, server)
+    click_site(page, handle, content, 42.85306, 74.84639)
+    page.get_by_text("an air base in the town of Kant").first.wait_for(timeout=30_000)
+    page.wait_for_function("() => window.location.search.includes('site=')", timeout=30_000)
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.get_by_text("an air base in the town of Kant").first.wait_for(timeout=60_000)
+
+
 def test_hostile_article_text_stays_inert(page, server):
     handle, content = open_map(page, server)
     click_site(page, handle, content, 37.00167, 35.42589)

@@ -105,11 +105,18 @@ def show_mention(row: MentionRow) -> None:
 
 
 by_id = {s.id: s for s in sites}
-picked = sites_at((clicked or {}).get("last_object_clicked"), sites)
+point = (clicked or {}).get("last_object_clicked")
+picked = sites_at(point, sites)
+if point and point != st.session_state.get("map.last_click"):
+    # A new click selects its site; the selection then lives in the URL (?site=…).
+    st.session_state["map.last_click"] = point
+    if picked:
+        st.session_state["site"] = picked[0].id
 choice = st.selectbox("Site", [s.id for s in sites], index=None, key="site",
                       format_func=lambda i: by_id[i].name if i in by_id else i,
-                      placeholder="Click a marker or choose a site")
-selected = picked or ([by_id[choice]] if choice in by_id else [])
+                      placeholder="Click a marker or choose a site", bind="query-params")
+selected = (picked if choice in {s.id for s in picked}
+            else [by_id[choice]] if choice in by_id else [])
 for site in selected:
     operator = country_label(site.operator) if site.operator else "—"
     host = country_label(site.host) if site.host else "—"
