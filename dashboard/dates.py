@@ -26,8 +26,13 @@ _WEEKDAY_RE = re.compile(
     r"\b(?:(last|next|this|upcoming|previous|coming)\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s)?\b",
     re.IGNORECASE,
 )
-_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
-_RELATIVE_RE = re.compile(r"\b(yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last week": -7,
+                  "next week": 7, "earlier this week": -2, "later this week": 2,
+                  "last month": -30, "next month": 30, "this weekend": 3, "last weekend": -5}
+_RELATIVE_RE = re.compile(
+    r"\b(yesterday|today|tomorrow|tonight|last\s+week|next\s+week|earlier\s+this\s+week|"
+    r"later\s+this\s+week|last\s+month|next\s+month|this\s+weekend|last\s+weekend)\b",
+    re.IGNORECASE)
 _DAY_MONTH_RE = re.compile(
     r"\b(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|"
@@ -154,5 +159,6 @@ def resolve_event_date(sentence: str, published: date | None) -> date | None:
         return resolve_weekday(weekday.group(2), weekday.group(1) or "", published, future)
     relative = _RELATIVE_RE.search(sentence)
     if relative:
-        return published + timedelta(days=_RELATIVE_DAYS[relative.group(1).lower()])
+        key = re.sub(r"\s+", " ", relative.group(1).lower())
+        return published + timedelta(days=_RELATIVE_DAYS[key])
     return published

@@ -19,6 +19,8 @@ EVENTS = [
     ("The talks were held yesterday.", date(2023, 5, 12), date(2023, 5, 11)),
     ("The base opened on March 3, 2021.", date(2023, 5, 12), date(2021, 3, 3)),
     ("No date is given here.", date(2023, 5, 12), date(2023, 5, 12)),
+    ("The leaders met in Astana last week.", date(2023, 5, 12), date(2023, 5, 5)),
+    ("They will meet in Baku next week.", date(2023, 5, 12), date(2023, 5, 19)),
 ]
 
 
