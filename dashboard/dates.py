@@ -19,7 +19,7 @@ _DATE_PATTERNS = (
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 _FUTURE_CUES = re.compile(
     r"\b(?:will|upcoming|next|forthcoming|scheduled|planned|expected|is to|are to|due to|"
-    r"plans? to|set to|is going to|shall)\b",
+    r"plans? to|set to|is going to|shall|flies|travels|heads|arrives|attends|begins)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(

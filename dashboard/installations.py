@@ -160,15 +160,19 @@ def _operator(doc: Doc, index: int, noun_start: int, host: str | None
     if close:
         return close[-1].iso3, True
     military = [r for r in refs if r.iso3 != host and _MILITARY_AFTER.match(text[r.end:])]
+    before = [r for r in military if r.end <= noun_start]
+    if before:
+        return min(before, key=lambda r: noun_start - r.end).iso3, True
+    if refs and refs[0].start <= 30 and refs[0].end <= noun_start:
+        # The sentence's subject: "Italy leads the command from Camp Villaggio Italia";
+        # "Riyadh fights from King Khalid Air Base" (the host itself) is domestic.
+        return (None, True) if refs[0].iso3 == host else (refs[0].iso3, True)
     if military:
         return min(military, key=lambda r: abs(noun_start - r.end)).iso3, True
     if any(r.iso3 != host for r in refs):
         ref: CountryRef | None = nearest_foreign(refs, noun_start, host, before_only=True)
         if ref and ref.kind in ("demonym", "leader"):
             return ref.iso3, True
-        subject = refs[0]
-        if subject.iso3 != host and subject.start <= 30 and subject.end <= noun_start:
-            return subject.iso3, True  # "Italy leads the command from Camp Villaggio Italia"
     if refs:
         return None, False
     for back in (1, 2):
@@ -186,7 +190,9 @@ _WHERE_BEFORE = re.compile(
 _SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
 _MILITARY_AFTER = re.compile(
     r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
-    r"personnel|contingent|jets|aircraft|warships|drones|special\s+forces)\b", re.IGNORECASE)
+    r"personnel|contingent|jets|aircraft|warships|drones|special\s+forces|frigates?|"
+    r"destroyers?|ships|vessels|submarines?|fighters|bombers|helicopters|sailors|airmen|"
+    r"instructors|advisers|peacekeepers)\b", re.IGNORECASE)
 
 
 def link_installation(place: Place, phrase: str, kind: str, operator: str | None,
@@ -298,6 +304,8 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
                named: tuple[Installation, ...], res: Resources) -> Mention | None:
     """Decide operator, host and curated match for one located base phrase."""
     operator, strong = _operator(doc, index, noun.start(), place.country)
+    if strong and operator is None:
+        return None  # the host's own base
     kind = guess_type(noun.group(0))
     likely = article_ranking(doc, place.country)
     if place.precision == "country":
