@@ -248,7 +248,12 @@ def _mention(doc: Doc, index: int, place: Place, noun_text: str, operator: str |
         return None
     kind = item.type if item else guess_type(noun_text)
     status = guess_status(sentence.text) or (item.status if item else "active")
-    name = item.name if item else f"{noun_text.strip().capitalize()}, {place.name}"
+    where = place.name
+    if item is None and place.key.startswith("kb:"):
+        # Another country's curated base marks the spot: name the spot, not that base.
+        where = place.name.split("(")[0].strip()
+        place = replace(place, key=f"at-{place.key}", name=where)
+    name = item.name if item else f"{noun_text.strip().capitalize()}, {where}"
     return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
                    end=sentence.end, place=place, operator=operator, host=host,
                    countries=tuple(dict.fromkeys(c for c in (operator, host) if c)),
