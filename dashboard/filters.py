@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.errors import ConfigError
-from dashboard.models import SITE_KINDS
+from dashboard.models import PRECISIONS, SITE_KINDS
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Filters:
     hosts: tuple[str, ...] = ()
     alliances: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    precisions: tuple[str, ...] = ()
     start: date | None = None
     end: date | None = None
     include_undated: bool = True
@@ -25,6 +26,9 @@ class Filters:
         unknown = [k for k in self.kinds if k not in SITE_KINDS]
         if unknown:
             raise ConfigError(f"unknown site kind {unknown[0]!r}: use {', '.join(SITE_KINDS)}")
+        wrong = [p for p in self.precisions if p not in PRECISIONS]
+        if wrong:
+            raise ConfigError(f"unknown precision {wrong[0]!r}: use {', '.join(PRECISIONS)}")
         if self.start and self.end and self.start > self.end:
             raise ConfigError(f"the date range starts ({self.start}) after it ends ({self.end})")
 

@@ -10,6 +10,7 @@ from folium.plugins import MarkerCluster
 
 from dashboard.assets import MapAssets
 from dashboard.markup import escape_html
+from dashboard.models import Installation
 from dashboard.store import SiteRow
 
 KIND_STYLE = {
@@ -21,9 +22,23 @@ _LEGEND = (
     '<div style="position:fixed;top:10px;right:10px;z-index:9999;background:#fff;'
     'padding:6px 8px;border:1px solid #999;border-radius:4px;font:12px sans-serif">'
     '<span style="color:#ef3b2c">&#9679;</span> installation &nbsp;'
-    '<span style="color:#4292c6">&#9679;</span> meeting site<br>'
+    '<span style="color:#4292c6">&#9679;</span> meeting site &nbsp;'
+    '<span style="color:#636363">&#9679;</span> known installation<br>'
     'dashed ring: placed at region level only</div>'
 )
+
+
+def add_known_layer(fmap: folium.Map, known: Sequence[Installation]) -> None:
+    """Draw curated installations as a small grey reference layer, apart from the news."""
+    group = folium.FeatureGroup(name="Known installations (curated)", show=True)
+    for item in known:
+        label = escape_html(f"{item.name} · known {item.operator} installation in {item.host} "
+                            f"· {item.status}")
+        folium.CircleMarker(location=(item.lat, item.lon), radius=3, color="#636363",
+                            fill=True, fill_color="#969696", fill_opacity=0.7, weight=1,
+                            tooltip=folium.Tooltip(label)).add_to(group)
+    group.add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
 
 def _offline(element: Any, assets: MapAssets) -> None:
@@ -39,7 +54,8 @@ def site_tooltip(site: SiteRow) -> str:
 
 
 def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, Any] | None,
-              tiles: str = "", cluster: bool = False) -> folium.Map:
+              tiles: str = "", cluster: bool = False,
+              known: Sequence[Installation] = ()) -> folium.Map:
     """Return a map with one circle marker per site, drawn without any network request."""
     fmap = folium.Map(location=(30, 40), zoom_start=2, tiles=None, control_scale=True,
                       prefer_canvas=True, world_copy_jump=True)
@@ -54,6 +70,8 @@ def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, An
                        style_function=lambda _f: {"color": "#9e9e9e", "weight": 0.6,
                                                   "fillColor": "#eeeeee", "fillOpacity": 1.0},
                        ).add_to(fmap)
+    if known:
+        add_known_layer(fmap, known)
     layer: Any = fmap
     if cluster:
         layer = MarkerCluster(name="sites", disable_clustering_at_zoom=6)

@@ -181,6 +181,9 @@ def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conds.append(mentions.c.host.in_(filters.hosts))
     if filters.kinds:
         conds.append(mentions.c.kind.in_(filters.kinds))
+    if filters.precisions:
+        conds.append(mentions.c.site_id.in_(
+            select(sites.c.id).where(sites.c.precision.in_(filters.precisions))))
     if filters.alliances:
         conds.append(exists().where(and_(mention_alliances.c.mention_id == mentions.c.id,
                                          mention_alliances.c.org.in_(filters.alliances))))

@@ -56,6 +56,12 @@ def test_filter_widget_changes_the_list(app_env):
     assert listed(at) == {"Moscow", "Bishkek"}
 
 
+def test_known_layer_and_precision_filter(app_env):
+    at = run(query={"filters.precision": "site", "map.known": "true"})
+    assert not at.exception
+    assert listed(at) == {s for s in listed(run()) if s.endswith("Base") or "Koy-Sary" in s}
+
+
 def test_clicking_a_marker_shows_its_quotes(app_env):
     at = run(clicked={"lat": 42.85306, "lng": 74.84639})
     text = " ".join(m.value for m in at.markdown)

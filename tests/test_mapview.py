@@ -30,6 +30,16 @@ def test_build_map_draws_one_marker_per_site():
     assert html.count("L.circleMarker(") == 3
 
 
+def test_known_installations_are_a_separate_grey_layer():
+    from dashboard.knowledge import read_installations
+    from dashboard.settings import DATA_DIR
+
+    known = read_installations(DATA_DIR / "installations")[:5]
+    html = build_map([site()], load_map_assets(), None, known=known).get_root().render()
+    assert html.count("L.circleMarker(") == 6
+    assert "Known installations (curated)" in html
+
+
 def test_tooltip_escapes_hostile_names():
     text = site_tooltip(site("<img src=x onerror=alert(1)> `${alert(2)}`"))
     assert "<img" not in text and "`" not in text and "${" not in text

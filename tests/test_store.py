@@ -53,6 +53,14 @@ def test_filters_by_operator_host_kind_and_dates(engine, resources):
     assert {s.host for s in query_sites(engine, Filters(hosts=("RUS",)))} == {"RUS"}
 
 
+def test_precision_filter_keeps_exact_sites(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    exact = query_sites(engine, Filters(precisions=("site",)))
+    assert exact and {s.precision for s in exact} == {"site"}
+    assert "Kant Air Base" in {s.name for s in exact}
+    assert "Moscow" not in {s.name for s in exact}
+
+
 def test_get_article_returns_stored_text(engine, resources):
     report = ingest_paths(engine, [SEEDS], resources)
     article = get_article(engine, report.results[0].article_id)

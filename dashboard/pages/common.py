@@ -18,6 +18,8 @@ from dashboard.countries import (
 )
 from dashboard.export import export_csv, export_geojson, export_kml
 from dashboard.filters import Filters
+from dashboard.knowledge import read_installations
+from dashboard.models import Installation
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings, database_url, load_settings
 from dashboard.store import (
@@ -56,6 +58,12 @@ def get_countries(data_dir: str) -> CountryIndex:
 def get_alliances(data_dir: str) -> AllianceTable:
     """Load the dated alliance table."""
     return AllianceTable(tuple(read_memberships(Path(data_dir) / "alliances.csv")))
+
+
+@st.cache_resource
+def get_known(data_dir: str) -> list[Installation]:
+    """Load the curated installations for the reference layer."""
+    return read_installations(Path(data_dir) / "installations")
 
 
 @st.cache_resource

@@ -19,6 +19,7 @@ from dashboard.pages.common import (
     get_assets,
     get_basemap,
     get_countries,
+    get_known,
     get_settings,
     open_database,
 )
@@ -54,6 +55,11 @@ with st.sidebar:
     kinds = st.multiselect("Site kind", list(KIND_STYLE),
                            format_func=lambda k: str(KIND_STYLE[k]["label"]),
                            key="filters.kind", bind="query-params")
+    precisions = st.multiselect("Placed at precision", ["site", "settlement", "region"],
+                                key="filters.precision", bind="query-params",
+                                help="choose 'site' for exactly located installations only")
+    show_known = st.toggle("Show known installations (curated reference layer)", value=False,
+                           key="map.known", bind="query-params")
     lowest = options.first or date(1990, 1, 1)
     highest = options.last or date.today()
     start = st.date_input("From", value=None, min_value=date(1945, 1, 1),
@@ -64,7 +70,8 @@ with st.sidebar:
 
 try:
     filters = Filters(operators=tuple(operators), hosts=tuple(hosts), alliances=tuple(orgs),
-                      kinds=tuple(kinds), start=start if isinstance(start, date) else None,
+                      kinds=tuple(kinds), precisions=tuple(precisions),
+                      start=start if isinstance(start, date) else None,
                       end=end if isinstance(end, date) else None)
 except ValueError as exc:
     st.error(str(exc))
@@ -75,7 +82,9 @@ st.title("Foreign military presence")
 st.caption(f"{len(sites)} sites from {options.articles} articles. Red: installations; blue: "
            "meeting sites. Dashed outline: placed only at region level. Click a marker.")
 
-fmap = build_map(sites, get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles)
+known = get_known(str(settings.data_dir)) if show_known else []
+fmap = build_map(sites, get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
+                 known=known)
 clicked = st_folium(fmap, key="map", height=520, use_container_width=True,
                     returned_objects=["last_object_clicked"])
 
