@@ -19,7 +19,7 @@ KIND_STYLE = {
 }
 PRECISION_DASH = {"site": None, "settlement": None, "region": "4 3", "country": "2 4"}
 _LEGEND = (
-    '<div style="position:fixed;top:10px;right:10px;z-index:9999;background:#fff;'
+    '<div style="position:fixed;bottom:24px;right:10px;z-index:9999;background:#fff;'
     'padding:6px 8px;border:1px solid #999;border-radius:4px;font:12px sans-serif">'
     '<span style="color:#ef3b2c">&#9679;</span> installation &nbsp;'
     '<span style="color:#4292c6">&#9679;</span> meeting site &nbsp;'
