@@ -263,3 +263,15 @@ def filter_options(engine: Engine) -> FilterOptions:
         total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
     return FilterOptions(tuple(sorted(filter(None, operators))), tuple(sorted(filter(None, hosts))),
                          tuple(sorted(orgs)), first, last, int(total))
+
+
+def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, int, int]]:
+    """Count, per host and foreign operator, the installation sites and their mentions."""
+    query = (select(mentions.c.host, mentions.c.operator,
+                    func.count(func.distinct(mentions.c.site_id)), func.count(mentions.c.id))
+             .where(mentions.c.kind == "installation", mentions.c.operator.is_not(None),
+                    *_conditions(filters))
+             .group_by(mentions.c.host, mentions.c.operator)
+             .order_by(func.count(func.distinct(mentions.c.site_id)).desc()))
+    with engine.connect() as conn:
+        return [(h or "", o or "", int(n), int(m)) for h, o, n, m in conn.execute(query)]

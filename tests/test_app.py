@@ -35,7 +35,8 @@ def run(clicked: dict | None = None, query: dict | None = None) -> AppTest:
 
 
 def listed(at: AppTest) -> set[str]:
-    return set(at.dataframe[0].value["site"])
+    table = next(d for d in at.dataframe if "site" in d.value.columns)
+    return set(table.value["site"])
 
 
 def test_map_page_lists_every_site(app_env):
@@ -54,6 +55,12 @@ def test_filter_widget_changes_the_list(app_env):
     at = run()
     at.multiselect(key="filters.kind").set_value(["meeting_site"]).run()
     assert listed(at) == {"Moscow", "Bishkek"}
+
+
+def test_country_summary_table(app_env):
+    at = run()
+    summary = next(d for d in at.dataframe if "foreign operator" in d.value.columns)
+    assert list(summary.value["sites"]) == [2]
 
 
 def test_known_layer_and_precision_filter(app_env):

@@ -7,7 +7,13 @@ from datetime import date
 from dashboard.filters import Filters
 from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR
-from dashboard.store import filter_options, get_article, query_mentions, query_sites
+from dashboard.store import (
+    country_summary,
+    filter_options,
+    get_article,
+    query_mentions,
+    query_sites,
+)
 
 SEEDS = DATA_DIR / "articles"
 
@@ -59,6 +65,12 @@ def test_precision_filter_keeps_exact_sites(engine, resources):
     assert exact and {s.precision for s in exact} == {"site"}
     assert "Kant Air Base" in {s.name for s in exact}
     assert "Moscow" not in {s.name for s in exact}
+
+
+def test_country_summary_counts_sites_per_host_and_operator(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    assert country_summary(engine, Filters()) == [("KGZ", "RUS", 2, 2)]
+    assert country_summary(engine, Filters(alliances=("NATO",))) == []
 
 
 def test_get_article_returns_stored_text(engine, resources):

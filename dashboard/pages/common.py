@@ -28,6 +28,7 @@ from dashboard.store import (
     MentionRow,
     SiteRow,
     connect,
+    country_summary,
     filter_options,
     query_mentions,
     query_sites,
@@ -106,6 +107,7 @@ def build_bundled(engine: Database, settings: Settings) -> None:
     cached_sites.clear()
     cached_mentions.clear()
     cached_export.clear()
+    cached_summary.clear()
 
 
 @st.cache_data(show_spinner=False)
@@ -125,6 +127,12 @@ def cached_export(url: str, filters: Filters, fmt: str) -> str:
     """Export the current view as geojson, csv or kml."""
     writers = {"geojson": export_geojson, "csv": export_csv, "kml": export_kml}
     return writers[fmt](get_engine(url), filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_summary(url: str, filters: Filters) -> list[tuple[str, str, int, int]]:
+    """Summarise foreign installations per host country for one filter state."""
+    return country_summary(get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)

@@ -15,6 +15,7 @@ from dashboard.pages.common import (
     cached_mentions,
     cached_options,
     cached_sites,
+    cached_summary,
     get_alliances,
     get_assets,
     get_basemap,
@@ -134,6 +135,11 @@ for site in selected:
                f"placed by {site.geocoder}, precision: {site.precision}")
     for row in cached_mentions(url, filters, (site.id,)):
         show_mention(row)
+
+with st.expander("Foreign installations by host country", expanded=False):
+    st.dataframe([{"host": country_label(h), "foreign operator": country_label(o),
+                   "sites": n, "quotes": m} for h, o, n, m in cached_summary(url, filters)],
+                 hide_index=True, key="summary_table")
 
 with st.expander("Download this view", expanded=False):
     formats = (("CSV", "csv", "text/csv"), ("GeoJSON", "geojson", "application/geo+json"),
