@@ -18,6 +18,7 @@ class Filters:
     alliances: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     precisions: tuple[str, ...] = ()
+    text: str = ""
     start: date | None = None
     end: date | None = None
     include_undated: bool = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -181,6 +182,11 @@ def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conds.append(mentions.c.host.in_(filters.hosts))
     if filters.kinds:
         conds.append(mentions.c.kind.in_(filters.kinds))
+    if filters.text.strip():
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.text.strip()) + "%"
+        conds.append(or_(mentions.c.quote.ilike(pattern, escape="\\"),
+                         mentions.c.site_id.in_(select(sites.c.id).where(
+                             sites.c.name.ilike(pattern, escape="\\")))))
     if filters.precisions:
         conds.append(mentions.c.site_id.in_(
             select(sites.c.id).where(sites.c.precision.in_(filters.precisions))))

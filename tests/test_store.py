@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dashboard.filters import Filters
 from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR
@@ -65,6 +67,15 @@ def test_precision_filter_keeps_exact_sites(engine, resources):
     assert exact and {s.precision for s in exact} == {"site"}
     assert "Kant Air Base" in {s.name for s in exact}
     assert "Moscow" not in {s.name for s in exact}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kant", {"Kant Air Base"}), ("moscow", {"Moscow"}), ("100%_", set()),
+    ("upcoming Thursday", {"Bishkek"}),
+])
+def test_search_finds_sites_and_phrases_in_quotes(engine, resources, text, expected):
+    ingest_paths(engine, [SEEDS], resources)
+    assert {s.name for s in query_sites(engine, Filters(text=text))} == expected
 
 
 def test_country_summary_counts_sites_per_host_and_operator(engine, resources):

@@ -46,6 +46,8 @@ def country_label(code: str) -> str:
 
 with st.sidebar:
     st.header("Filters")
+    search = st.text_input("Search sites and quotes", key="filters.q", bind="query-params",
+                           placeholder="e.g. Kant, naval, Putin")
     operators = st.multiselect("Foreign (operating) country", options.operators,
                                format_func=country_label, key="filters.operator",
                                bind="query-params")
@@ -71,7 +73,7 @@ with st.sidebar:
 
 try:
     filters = Filters(operators=tuple(operators), hosts=tuple(hosts), alliances=tuple(orgs),
-                      kinds=tuple(kinds), precisions=tuple(precisions),
+                      kinds=tuple(kinds), precisions=tuple(precisions), text=search or "",
                       start=start if isinstance(start, date) else None,
                       end=end if isinstance(end, date) else None)
 except ValueError as exc:
