@@ -95,6 +95,7 @@ class SiteRow:
     host: str | None
     installation_type: str | None
     mention_count: int
+    installation_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
     count = func.count(mentions.c.id).label("mention_count")
     query = (select(sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
                     sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
-                    sites.c.installation_type, count)
+                    sites.c.installation_type, count, sites.c.installation_id)
              .join(mentions, mentions.c.site_id == sites.c.id)
              .where(*_conditions(filters)).group_by(sites.c.id).order_by(sites.c.name))
     with engine.connect() as conn:

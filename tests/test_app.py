@@ -74,6 +74,7 @@ def test_clicking_a_marker_shows_its_quotes(app_env):
     text = " ".join(m.value for m in at.markdown)
     assert "air base in the town of Kant" in text
     assert "Is Russia Pressuring Kyrgyzstan" in text
+    assert "Known installation: air" in text
 
 
 def test_article_page_highlights_the_quote(app_env):

@@ -135,6 +135,15 @@ for site in selected:
     st.subheader(escape_markdown(site.name))
     st.caption(f"{KIND_STYLE[site.kind]['label']} · operator {operator} · host {host} · "
                f"placed by {site.geocoder}, precision: {site.precision}")
+    curated = next((i for i in get_known(str(settings.data_dir))
+                    if i.id == site.installation_id), None)
+    if curated is not None:
+        source = safe_url(curated.source)
+        years = " to ".join(filter(None, (curated.opened, curated.closed))) or "dates unknown"
+        st.markdown(f"Known installation: {escape_markdown(curated.type)}, "
+                    f"{escape_markdown(curated.status)} ({escape_markdown(years)}); also called "
+                    f"{escape_markdown(', '.join(curated.aliases[:6]) or '—')}"
+                    + (f" · [source]({source})" if source else ""))
     for row in cached_mentions(url, filters, (site.id,)):
         show_mention(row)
 
