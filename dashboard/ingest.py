@@ -80,11 +80,16 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _html_body(html: str, name: str) -> tuple[str, dict[str, str]]:
-    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                           with_metadata=True, favor_precision=True)
-    if document is None:
-        raise ArticleError("no article text was found in this HTML page")
-    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    """Extract the article body and metadata; retry for recall before giving up."""
+    data: dict[str, Any] = {}
+    for precise in (True, False):
+        document = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True,
+            favor_precision=precise, favor_recall=not precise)
+        if document is not None:
+            data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+            if len((data.get("text") or "").split()) >= 15:
+                break
     text = data.get("text") or ""
     if len(text.split()) < 15:
         raise ArticleError("no article text was found in this HTML page")

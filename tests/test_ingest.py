@@ -61,6 +61,7 @@ def test_read_article_decodes_windows_1251():
     ("empty.txt", "empty"),
     ("binary.txt", "binary"),
     ("too_short.txt", "no article text"),
+    ("no_article.html", "no article text"),
 ])
 def test_read_article_rejects_bad_files(name, message):
     with pytest.raises(ArticleError, match=message):
