@@ -31,8 +31,9 @@ _SECTION_END = re.compile(
       | (?:see\s+also|also\s+read|further\s+reading|most\s+(?:read|popular)|trending(?:\s+now)?)
       | (?:latest|popular|top)\s+(?:news|stories|articles|posts)
       | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed).{0,80}?
-      | (?:about\s+the\s+author|share\s+this(?:\s+article)?|tags?)
-      | (?:à\s+)?(?:leia|lea|lire|voir|lesen\s+sie|leer)\s+(?:também|también|aussi|auch|más|mas)
+      | (?:about\s+the\s+author|tags?)
+      | (?:à\s+)?(?:leia|lea|lire|voir|lesen\s+sie|leer|citește|citeste)\s+(?:também|también|aussi|
+        auch|más|mas|și|si)
       | (?:sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|también\s+te\s+puede\s+interesar
         |noticias\s+relacionadas|weitere\s+artikel|mehr\s+zum\s+thema)
       | (?:читайте\s+также|по\s+теме|похожие\s+(?:статьи|новости))
@@ -93,9 +94,18 @@ def _undecorate(line: str) -> str:
 
 
 def is_section_end(line: str) -> bool:
-    """Tell whether a line opens comments, related articles or a newsletter box."""
+    """Tell whether a line opens comments, related articles or a newsletter box.
+
+    Bilingual headers count when any half does: ``ARTICOLE CONEXE / RELATED``.
+    """
     stripped = _undecorate(line)
-    return len(stripped) <= 160 and bool(_SECTION_END.match(stripped))
+    if len(stripped) > 160:
+        return False
+    if _SECTION_END.match(stripped):
+        return True
+    parts = re.split(r"\s[/|]\s", stripped)
+    return len(parts) == 2 and not re.search(r"\d", stripped) and any(
+        _SECTION_END.match(_undecorate(part)) for part in parts)
 
 
 def clean_text(raw: str) -> Cleaned:

@@ -111,7 +111,12 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
         last = normalize_name(words[size - 1])
         if last in p.NOT_PLACE_WORDS or (size == 1 and last in p.GENERIC_PLACE_WORDS):
             continue
-        if size == 1 and phrase.isupper() and len(phrase) > 2:
+        if size == 1 and phrase.replace(".", "").isupper():
+            # Acronyms are places only as countries ("US" is not the French village of Us).
+            iso = res.countries.lookup(phrase)
+            place = res.resolver.resolve(res.countries.label(iso), context) if iso else None
+            if place is not None and place.country == iso:
+                return place, phrase
             continue
         span = re.match(r"\s+".join(re.escape(w) for w in words[:size]), text)
         country = _country_after(text[span.end():], res) if span else None

@@ -18,7 +18,8 @@ from dashboard.models import Article, Mention
 from dashboard.textnorm import normalize_name
 
 _BASE_WORDS = re.compile(r"(?i)\b(?:base|camp|station|fort|air|naval|barracks|garrison|"
-                         r"airfield|field|facility|centre|center|range|site|raf|nas|nsa|ab)\b")
+                         r"airfield|field|facility|centre|center|range|site|raf|nas|nsa|ab|"
+                         r"cosmodrome|spaceport)\b")
 
 
 def find_mentions(article: Article, res: Resources) -> list[Mention]:

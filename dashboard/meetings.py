@@ -23,6 +23,8 @@ _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
+_FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:state\s+|official\s+)?"
+                          r"(?:visit|talks|meeting|summit)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
 _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
 _MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
@@ -87,12 +89,14 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
                  ) -> tuple[Place, int] | None:
     text = doc.sentences[index].text
     noun = bool(_NOUN_TRIGGER.match(trigger.group(0)))
-    window = text[trigger.end():trigger.end() + (60 if noun else 110)]
+    window = text[trigger.end():trigger.end() + (90 if noun else 110)]
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
         island = "island" in located.group(0)
         if prep in ("to", "for") and not _MOVE_TRIGGER.match(trigger.group(0)):
             continue
+        island = island or bool(re.match(r"\S+(?:\s+\S+)?\s+[Ii]sland\b",
+                                         window[located.end():]))
         if prep == "on" and not island:
             continue
         offset = trigger.end() + located.end()
@@ -140,6 +144,13 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
         if where and re.search(r"\b(?:to|in|at|for|from)\s+[A-Z]", where.group(0)):
             continue  # "from Chennai to Kathmandu, where": the later place is meant
         if where and p.MEETING_TRIGGER.search(text, phrase.end() + where.end()):
+            resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
+            if resolved and resolved[0].precision in ("site", "settlement"):
+                found.append((resolved[0], lead_in.end(), False))
+    for lead_in in _WHERE.finditer(text):
+        # "Xi flies on to Dushanbe on Friday for a state visit and talks with Rahmon"
+        phrase = p.CAPITALISED_PHRASE.match(text, lead_in.end())
+        if phrase and _FOR_MEETING.match(text, phrase.end()):
             resolved = resolve_phrase(text[lead_in.end():], res, doc.context)
             if resolved and resolved[0].precision in ("site", "settlement"):
                 found.append((resolved[0], lead_in.end(), False))

@@ -31,7 +31,7 @@ BASE_NOUN = re.compile(
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
     r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
-    r"runways?|contingents?)\b",
+    r"runways?|contingents?|cosmodromes?|spaceports?|headquarters)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
@@ -56,13 +56,15 @@ WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stat
                         "sites", "facility", "facilities", "installation", "installations",
                         "based", "squadron", "squadrons", "detachment", "detachments",
                         "battalion", "battalions", "fighters", "jets", "helicopters", "drones",
-                        "troops", "soldiers", "runway", "runways", "contingent", "contingents"})
+                        "troops", "soldiers", "runway", "runways", "contingent", "contingents",
+                        "headquarters"})
 #: Weak nouns that count only when they lead to a curated installation.
 KNOWN_ONLY = frozenset({"site", "sites", "facility", "facilities", "installation",
                         "installations", "remain", "remains", "remained", "deployed",
                         "squadron", "squadrons", "detachment", "detachments", "battalion",
                         "battalions", "fighters", "jets", "helicopters", "drones", "troops",
-                        "soldiers", "runway", "runways", "contingent", "contingents"})
+                        "soldiers", "runway", "runways", "contingent", "contingents",
+                        "headquarters"})
 #: Verbs of presence: the place after them must be a known installation or a settlement.
 PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
                             "remained", "deployed", "based"})
@@ -72,7 +74,7 @@ LOCATIVE = re.compile(
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
     r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
-    r"(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|"
+    r"(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|(?:split\s+)?between|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
     r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
     r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|(?-i:[A-Z][a-z]+))\s+)*"
@@ -99,7 +101,8 @@ MEETING_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 MEETING_PLACE_AFTER = re.compile(
-    r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"
+    r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?:leader|president|"
+    r"premier|king|emir)['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"
     r"(?:capital|city|town|resort|island|port|village|venue)\s+(?:city\s+)?"
     r"(?:of\s+)?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])",
 )

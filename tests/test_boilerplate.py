@@ -20,9 +20,17 @@ def test_is_furniture(line):
 @pytest.mark.parametrize("line", ["3 comentários", "Comments", "Related articles",
                                   "Leave a Comment", "1,107 views3 comments",
                                   "You may also like", "Subscribe to our evening newsletter to "
-                                  "stay informed during these challenging times!!"])
+                                  "stay informed during these challenging times!!",
+                                  "ARTICOLE CONEXE / RELATED", "MORE FROM AP NEWS",
+                                  "À LIRE AUSSI", "Citeste si:"])
 def test_is_section_end(line):
     assert is_section_end(line)
+
+
+@pytest.mark.parametrize("line", ["Share this | 214 comments", "| Email | Print | Share | 47 "
+                                  "comments |", "Home / World / Asia"])
+def test_share_bars_do_not_end_the_article(line):
+    assert not is_section_end(line)
 
 
 def test_clean_text_cuts_comments_and_related_lists():
