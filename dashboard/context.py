@@ -122,6 +122,9 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
         country = _country_after(text[span.end():], res) if span else None
         scoped = {**context, country: 10.0} if country else context
         place = res.resolver.resolve(phrase, scoped)
+        if place is not None and not place.exact and place.country not in scoped \
+                and place.population < 100_000:
+            continue  # a foreign spelling of a small place in a country the story never names
         if place is not None and (country is None or place.country == country
                                   or place.precision == "country"):
             return place, phrase
@@ -139,6 +142,8 @@ _ATTRIBUTIVE_HEADS = re.compile(
 
 def is_attributive(rest: str) -> bool:
     """Tell whether the words after a name make it an adjective (``a Washington think tank``)."""
+    if re.match(r"['’]s\s+[A-Z]", rest):
+        return False  # "Granada's Palacio de Congresos": the city holds the venue
     return bool(re.match(r"['’]s\b", rest) or _ATTRIBUTIVE_HEADS.match(rest)
                 or re.match(r"-(?:based|led|backed)\b", rest))
 

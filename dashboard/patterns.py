@@ -94,7 +94,8 @@ MEETING_TRIGGER = re.compile(
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
     r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
-    r"declarations?|protocols?|package|pact)|host|hosted|attended|attends|ceremony|stop|stopover|greeted|"
+    r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé])|host|hosted|"
+    r"attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
     r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend)\b",
