@@ -105,7 +105,8 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
     if normalize_name(words[0]) in p.NOT_SITE_START:
         return None
     for size in range(len(words), 0, -1):
-        if size < len(words) and not _may_stop_before(words[size], res):
+        if size < len(words) and not _may_stop_before(words[size], res) \
+                and not re.search(r"['’]s$", words[size - 1]):
             continue
         phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",")
         last = normalize_name(words[size - 1])

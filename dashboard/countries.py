@@ -118,8 +118,9 @@ def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, s
             populations[item.iso3] = item.population
             points[item.iso3] = centroids.get(item.iso3, (item.label_lat, item.label_lon))
             display.setdefault(item.iso3, item.name)
-        for name in item.names[:7]:
+        for name in item.names:
             names.setdefault(normalize_name(name), item.iso3)
+        for name in item.english:
             if name[:1].isupper() and len(name) > 3:
                 surface.setdefault(name, "name")
     for country in pycountry.countries:

@@ -123,8 +123,10 @@ def resolve_weekday(weekday: str, qualifier: str, anchor: date, future: bool) ->
     target = WEEKDAYS.index(weekday.lower())
     delta = target - anchor.weekday()
     qualifier = qualifier.lower()
-    if qualifier in ("next", "upcoming", "coming") or (future and qualifier != "last"):
+    if qualifier in ("next", "upcoming", "coming"):
         return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+    if future and qualifier != "last":
+        return anchor + timedelta(days=delta if delta >= 0 else delta + 7)
     if qualifier in ("last", "previous"):
         return anchor + timedelta(days=delta if delta < 0 else delta - 7)
     return anchor + timedelta(days=delta if delta <= 0 else delta - 7)

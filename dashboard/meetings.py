@@ -23,7 +23,7 @@ _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
-_FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:state\s+|official\s+)?"
+_FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:visit|talks|meeting|summit)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
 _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")

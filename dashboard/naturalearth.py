@@ -26,6 +26,7 @@ class CountryShape:
     iso3: str
     name: str
     names: tuple[str, ...]
+    english: tuple[str, ...]
     label_lat: float
     label_lon: float
     population: int
@@ -62,10 +63,13 @@ def read_countries(simplify: float = 0.0) -> Iterator[CountryShape]:
             names = tuple(dict.fromkeys(
                 str(record[key]).strip() for key in _NAME_FIELDS if record.get(key)
             ))
+            english = tuple(dict.fromkeys(
+                str(record[key]).strip() for key in _NAME_FIELDS[:7] if record.get(key)))
             yield CountryShape(
                 iso3=iso3,
                 name=str(record["NAME"]),
                 names=names,
+                english=english,
                 label_lat=float(record["LABEL_Y"]),
                 label_lon=float(record["LABEL_X"]),
                 population=int(record.get("POP_EST") or 0),
