@@ -22,10 +22,10 @@ _LEGEND = (
     '<div style="position:fixed;bottom:24px;right:10px;z-index:9999;background:#fff;'
     'padding:6px 8px;border:1px solid #999;border-radius:4px;font:12px sans-serif">'
     '<span style="color:#ef3b2c">&#9679;</span> installation &nbsp;'
-    '<span style="color:#4292c6">&#9679;</span> meeting site &nbsp;'
-    '<span style="color:#636363">&#9679;</span> known installation<br>'
+    '<span style="color:#4292c6">&#9679;</span> meeting site{known}<br>'
     'dashed ring: placed at region level only</div>'
 )
+_KNOWN_LEGEND = ' &nbsp;<span style="color:#636363">&#9679;</span> known installation'
 
 
 def add_known_layer(fmap: folium.Map, known: Sequence[Installation]) -> None:
@@ -86,7 +86,7 @@ def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, An
             tooltip=folium.Tooltip(site_tooltip(site)),
             popup=folium.Popup(site_tooltip(site), max_width=300),
         ).add_to(layer)
-    root.html.add_child(folium.Element(_LEGEND))
+    root.html.add_child(folium.Element(_LEGEND.format(known=_KNOWN_LEGEND if known else "")))
     if sites:
         lats = [s.lat for s in sites]
         lons = [s.lon for s in sites]
