@@ -7,10 +7,10 @@ alternative. Every answer carries the geocoder that produced it and its precisio
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Mapping
 from typing import Any
 
+import pycountry
 from geopy.exc import GeopyError
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
@@ -77,10 +77,16 @@ class NominatimGeocoder(Nominatim):
             address = raw.get("address", {})
             raw.update(key=f"osm:{raw.get('osm_type')}:{raw.get('osm_id')}", name=item.address,
                        precision=_NOMINATIM_PRECISION.get(raw.get("addresstype", ""), "site"),
-                       country=(address.get("country_code") or "").upper() or None,
+                       country=_alpha3(address.get("country_code") or ""),
                        kind=raw.get("addresstype", "place"))
             locations.append(Location(item.address, (item.latitude, item.longitude), raw))
         return locations[0] if exactly_one else locations
+
+
+def _alpha3(alpha2: str) -> str | None:
+    """Turn Nominatim's two-letter country code into ISO 3166-1 alpha-3."""
+    country = pycountry.countries.get(alpha_2=alpha2.upper()) if alpha2 else None
+    return country.alpha_3 if country else None
 
 
 GEOCODER_NAMES: dict[str, str] = {"offline": "gazetteer", "nominatim": "nominatim"}
@@ -111,11 +117,9 @@ def score_place(place: Place, context: Mapping[str, float]) -> float:
 class PlaceResolver:
     """Choose the right place for a name, given the countries an article is about."""
 
-    def __init__(self, geocoder: Geocoder, name: str,
-                 alpha3: Callable[[str], str | None] | None = None) -> None:
+    def __init__(self, geocoder: Geocoder, name: str) -> None:
         self.geocoder = geocoder
         self.name = name
-        self._alpha3 = alpha3
         self._cache: dict[str, list[Place]] = {}
 
     def candidates(self, name: str) -> list[Place]:
@@ -123,9 +127,6 @@ class PlaceResolver:
         if name not in self._cache:
             found = self.geocoder.geocode(name, exactly_one=False) or []
             places = [place_from_location(loc, self.name) for loc in found]
-            if self._alpha3 is not None:
-                places = [replace(p, country=self._alpha3(p.country or "") or p.country)
-                          for p in places]
             self._cache[name] = places
         return self._cache[name]
 

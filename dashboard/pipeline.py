@@ -54,8 +54,7 @@ def load_resources(settings: Settings) -> Resources:
         read_centroids(settings.data_dir / "country_points.csv"))
     gazetteer = open_gazetteer(settings.cache_dir, settings.data_dir, shapes)
     knowledge = build_knowledge_base(read_installations(settings.data_dir / "installations"))
-    resolver = PlaceResolver(make_geocoder(settings, gazetteer), GEOCODER_NAMES[settings.geocoder],
-                             alpha3=None)
+    resolver = PlaceResolver(make_geocoder(settings, gazetteer), GEOCODER_NAMES[settings.geocoder])
     return Resources(
         countries=countries,
         leaders=read_leaders(settings.data_dir / "leaders.csv"),

@@ -34,3 +34,9 @@ def test_curated_features_and_venues(resources):
     assert lake.country == "KGZ" and lake.precision == "region"
     white_house = resources.resolver.resolve("White House", {})
     assert white_house.country == "USA" and white_house.precision == "site"
+
+
+def test_nominatim_country_codes_become_alpha3():
+    from dashboard.geocode import _alpha3
+
+    assert _alpha3("kg") == "KGZ" and _alpha3("") is None and _alpha3("zz") is None
