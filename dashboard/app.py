@@ -14,6 +14,7 @@ st.set_page_config(page_title="Foreign military presence", layout="wide")
 PAGES = Path(__file__).resolve().parent / "pages"
 navigation = st.navigation([
     st.Page(PAGES / "map.py", title="Map", default=True),
+    st.Page(PAGES / "site.py", title="Site", url_path="site"),
     st.Page(PAGES / "article.py", title="Article", url_path="article"),
 ])
 navigation.run()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from dashboard.errors import DashboardError
+from dashboard.filters import Filters
 from dashboard.settings import SETTINGS_TABLE, database_url, load_settings
 
 
@@ -25,6 +27,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     export.add_argument("--format", choices=["geojson", "csv", "kml"], default="geojson")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    view = export.add_argument_group("the view to export (as the map's filters; repeatable)")
+    view.add_argument("--operator", action="append", default=[], metavar="ISO3",
+                      help="foreign (operating) country")
+    view.add_argument("--host", action="append", default=[], metavar="ISO3", help="host country")
+    view.add_argument("--alliance", action="append", default=[], metavar="ORG",
+                      help="membership of any country involved at the mention's date")
+    view.add_argument("--kind", action="append", default=[],
+                      choices=["installation", "meeting_site"])
+    view.add_argument("--precision", action="append", default=[],
+                      choices=["site", "settlement", "region", "country"])
+    view.add_argument("--search", default="", help="text in a site name or quote")
+    view.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
+    view.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
     toponyms = commands.add_parser("toponyms", help="list every place mention with coordinates")
     toponyms.add_argument("paths", nargs="+", type=Path, help="text or HTML files, or folders")
     toponyms.add_argument("--format", choices=["compact", "jsonl"], default="jsonl",
@@ -33,6 +48,22 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the bundled database from data/articles")
     build.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2023-05-08") from exc
+
+
+def _view(args: argparse.Namespace) -> Filters:
+    """Build the export's filters from the command line."""
+    return Filters(operators=tuple(c.upper() for c in args.operator),
+                   hosts=tuple(c.upper() for c in args.host),
+                   alliances=tuple(a.upper() for a in args.alliance), kinds=tuple(args.kind),
+                   precisions=tuple(args.precision), text=args.search, start=args.start,
+                   end=args.end)
 
 
 def _ingest(args: argparse.Namespace, db: str, paths: list[Path]) -> int:
@@ -64,7 +95,7 @@ def _export(args: argparse.Namespace, db: str) -> int:
     from dashboard.store import connect
 
     writers = {"geojson": export_geojson, "csv": export_csv, "kml": export_kml}
-    text = writers[args.format](connect(database_url(db)))
+    text = writers[args.format](connect(database_url(db)), _view(args))
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")

@@ -96,8 +96,15 @@ def export_kml(engine: Database, filters: Filters | None = None) -> str:
                            for r in by_site[site.id])
         details = (f"{site.kind}; operator {site.operator or '-'}; host {site.host or '-'}; "
                    f"placed by {site.geocoder} at {site.precision} precision\n\n{quotes}")
+        extended = "".join(
+            f'<Data name="{key}"><value>{escape(str(value or ""))}</value></Data>'
+            for key, value in (("kind", site.kind), ("operator", site.operator),
+                               ("host", site.host), ("status", site.status),
+                               ("precision", site.precision), ("geocoder", site.geocoder),
+                               ("quotes", len(by_site[site.id]))))
         marks.append(f"<Placemark><name>{escape(site.name)}</name>"
                      f"<description>{escape(details)}</description>"
+                     f"<ExtendedData>{extended}</ExtendedData>"
                      f"<Point><coordinates>{site.lon},{site.lat},0</coordinates></Point>"
                      "</Placemark>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'

@@ -96,6 +96,7 @@ class SiteRow:
     installation_type: str | None
     mention_count: int
     installation_id: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,16 +207,47 @@ def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
     return conds
 
 
-def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
-    """Return every site with at least one mention passing the filters."""
+def _latest_status() -> ColumnElement[str | None]:
+    """The status the newest dated mention of a site gives (undated ones last)."""
+    latest = mentions.alias("latest")
+    return (select(latest.c.status)
+            .where(latest.c.site_id == sites.c.id, latest.c.status.is_not(None))
+            .order_by(latest.c.date.is_(None), latest.c.date.desc(), latest.c.id.desc())
+            .limit(1).correlate(sites).scalar_subquery())
+
+
+def _select_sites(engine: Engine, *conditions: ColumnElement[bool]) -> list[SiteRow]:
     count = func.count(mentions.c.id).label("mention_count")
     query = (select(sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
                     sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
-                    sites.c.installation_type, count, sites.c.installation_id)
+                    sites.c.installation_type, count, sites.c.installation_id,
+                    _latest_status().label("status"))
              .join(mentions, mentions.c.site_id == sites.c.id)
-             .where(*_conditions(filters)).group_by(sites.c.id).order_by(sites.c.name))
+             .where(*conditions).group_by(sites.c.id).order_by(sites.c.name))
     with engine.connect() as conn:
         return [SiteRow(*row) for row in conn.execute(query)]
+
+
+def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
+    """Return every site with at least one mention passing the filters."""
+    return _select_sites(engine, *_conditions(filters))
+
+
+def get_site(engine: Engine, site_id: str) -> SiteRow | None:
+    """Return one site with all its mentions counted, or None."""
+    found = _select_sites(engine, sites.c.id == site_id)
+    return found[0] if found else None
+
+
+def mention_dates(engine: Engine, filters: Filters) -> list[tuple[dt.date, str | None, str, int]]:
+    """Count dated mentions passing the filters per day, operator and site kind."""
+    query = (select(mentions.c.date, mentions.c.operator, mentions.c.kind,
+                    func.count(mentions.c.id))
+             .where(mentions.c.date.is_not(None), *_conditions(filters))
+             .group_by(mentions.c.date, mentions.c.operator, mentions.c.kind)
+             .order_by(mentions.c.date))
+    with engine.connect() as conn:
+        return [(day, operator, kind, int(n)) for day, operator, kind, n in conn.execute(query)]
 
 
 def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | None = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 from unittest import mock
 
+import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -57,10 +60,68 @@ def test_filter_widget_changes_the_list(app_env):
     assert listed(at) == {"Moscow", "Bishkek"}
 
 
-def test_country_summary_table(app_env):
-    at = run()
+def test_country_summary_table_and_choropleth(app_env):
+    with mock.patch("streamlit_folium.st_folium", return_value={}) as drawn:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["view.countries"] = "true"
+        at.run()
+        shaded = [c.args[0] for c in drawn.call_args_list if c.kwargs.get("key") == "countries_map"]
     summary = next(d for d in at.dataframe if "foreign operator" in d.value.columns)
     assert list(summary.value["sites"]) == [2]
+    html = shaded[0].get_root().render()
+    assert '"iso3": "KGZ", "name": "Kyrgyzstan", "sites": 2' in html
+    assert "Russia 2" in html
+
+
+def test_country_summary_is_off_by_default(app_env):
+    assert not [d for d in run().dataframe if "foreign operator" in d.value.columns]
+
+
+def test_timeline_counts_mentions_by_operator(app_env):
+    at = run()
+    chart = at.get("vega_lite_chart")[0].proto
+    assert json.loads(chart.spec)["params"][0]["name"] == "span"
+    values = pyarrow.ipc.open_stream(chart.data.data).read_all().to_pylist()
+    series = {v["series"] for v in values}
+    assert {"Russia (RUS)", "Leader meetings"} <= series
+    assert {v["month"] for v in values} == {"2019-03-01", "2023-05-01"}
+
+
+def test_timeline_slider_sets_the_date_filter(app_env):
+    at = run()
+    at.slider[0].set_value((date(2023, 1, 1), date(2023, 5, 8))).run()
+    assert at.date_input(key="filters.from").value == date(2023, 1, 1)
+    assert listed(at) == {"Moscow", "Issyk-Kul Naval Test Base (Koy-Sary)"}
+    at.button(key="timeline.clear").click().run()
+    assert at.date_input(key="filters.from").value is None
+    assert "Kant Air Base" in listed(at)
+
+
+def test_search_lists_matching_quotes(app_env):
+    at = run(query={"filters.q": "Kant"})
+    text = " ".join(m.value for m in at.markdown)
+    assert ":orange-background[Kant]" in text
+    assert any(e.label.startswith("Quotes matching") for e in at.expander)
+
+
+def test_site_page_shows_history_aliases_and_quotes(app_env):
+    page = AppTest.from_file(APP, default_timeout=60)
+    page.switch_page("pages/site.py")
+    page.query_params["site"] = "installation:rus-kant-air-base"
+    page.run()
+    assert not page.exception
+    text = " ".join(m.value for m in page.markdown)
+    assert "999th Air Base" in text and "air base in the town of Kant" in text
+    history = next(d for d in page.dataframe if "status" in d.value.columns)
+    assert list(history.value["status"])[:2] == ["opened", "active"]
+
+
+def test_site_page_without_a_site_says_what_to_do():
+    page = AppTest.from_file(APP, default_timeout=60)
+    page.switch_page("pages/site.py")
+    page.query_params["site"] = "nowhere"
+    page.run()
+    assert "Choose a site on the map page" in page.info[0].value
 
 
 def test_known_layer_and_precision_filter(app_env):

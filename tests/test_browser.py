@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from xml.etree import ElementTree
 
 import pytest
 
@@ -116,11 +117,17 @@ def wait_idle(page) -> None:
 
 def open_map(page, url: str):
     page.goto(url)
+    return wait_map(page)
+
+
+def wait_map(page):
+    """Wait until the map in the page has drawn; return its iframe and frame."""
     page.get_by_text("sites from").first.wait_for(timeout=60_000)
     wait_idle(page)
-    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    # The site map is the first folium frame (the country map, when shown, comes later).
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium'] >> nth=0")
     frame.locator(".leaflet-container").first.wait_for(timeout=60_000)
-    handle = page.wait_for_selector("iframe[title='streamlit_folium.st_folium']")
+    handle = page.wait_for_selector("iframe[title='streamlit_folium.st_folium'] >> nth=0")
     content = handle.content_frame()
     content.wait_for_function("window.map !== undefined && window.map._loaded === true"
                               " && !window.map._animatingZoom", timeout=60_000)
@@ -182,3 +189,51 @@ def test_hostile_article_text_stays_inert(page, server):
     page.get_by_text("window.__xss=2").first.wait_for(timeout=30_000)
     assert page.evaluate("() => window.__xss") is None
     assert page.dialogs == []
+
+
+def test_brushing_the_timeline_sets_the_dates_and_the_map_follows(page, server):
+    _, content = open_map(page, server)
+    before = content.evaluate("() => Object.values(window.map._layers)"
+                              ".filter(l => l instanceof L.CircleMarker).length")
+    chart = page.locator("[data-testid='stVegaLiteChart'] canvas, "
+                         "[data-testid='stVegaLiteChart'] svg").first
+    chart.wait_for(timeout=30_000)
+    box = chart.bounding_box()
+    # Drag across the right end of the plot, where only the newest mentions stand.
+    y = box["y"] + box["height"] * 0.3
+    page.mouse.move(box["x"] + box["width"] * 0.75, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => window.location.search.includes('filters.from=20')",
+                           timeout=30_000)
+    page.wait_for_function(f"() => !document.body.innerText.includes('{before} sites from')",
+                           timeout=30_000)
+    after = before
+    deadline = time.monotonic() + 30
+    while after >= before and time.monotonic() < deadline:
+        # Streamlit swaps the map's iframe when the markers change: look it up each time.
+        try:
+            _, content = wait_map(page)
+            after = content.evaluate("() => Object.values(window.map._layers)"
+                                     ".filter(l => l instanceof L.CircleMarker).length")
+        except (sync_api.Error, AttributeError):  # the frame went away mid-swap
+            continue
+    assert 0 < after < before
+    assert page.get_by_text(f"{after} sites from").count() >= 1
+
+
+def test_kml_download_of_the_view(page, server):
+    page.goto(f"{server}/?filters.kind=Meeting+site")
+    page.get_by_text("2 sites from").first.wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_text("Download this view").first.click()
+    with page.expect_download(timeout=30_000) as pending:
+        page.get_by_text("KML (Google Earth, My Maps)").first.click()
+    download = pending.value
+    assert download.suggested_filename == "sites.kml"
+    kml = ElementTree.parse(download.path()).getroot()
+    names = {e.text for e in kml.iter("{http://www.opengis.net/kml/2.2}name")}
+    assert {"Moscow", "Bishkek"} <= names
+    assert "Kant Air Base" not in names

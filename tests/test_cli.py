@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -54,3 +56,20 @@ def test_export_writes_the_geojson_contract(env, tmp_path: Path):
 
 def test_failing_every_file_exits_non_zero(env, tmp_path: Path):
     assert main(["ingest", str(TEST_DATA / "empty.txt"), "--db", str(tmp_path / "x.db")]) == 1
+
+
+def test_export_takes_the_view_filters(env, tmp_path: Path, capsys):
+    db = f"sqlite:///{tmp_path / 'out.sqlite'}"
+    assert main(["ingest", str(DATA_DIR / "articles"), "--db", db, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", db, "--format", "csv", "--kind", "meeting_site",
+                 "--from", "2023-01-01"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.strip())))
+    assert {r["site"] for r in rows} == {"Moscow"}
+    assert all(r["geocoder"] and r["precision"] and r["quote"] and r["source"] for r in rows)
+    assert main(["export", "--db", db, "--format", "kml", "--operator", "rus"]) == 0
+    kml = capsys.readouterr().out
+    assert "Kant Air Base" in kml and "Moscow" not in kml
+    assert '<Data name="geocoder"><value>knowledge-base</value></Data>' in kml
+    assert main(["export", "--db", db, "--from", "2024-01-01", "--to", "2023-01-01"]) == 2
+    assert "starts (2024-01-01) after it ends" in capsys.readouterr().err

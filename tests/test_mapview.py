@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+import pytest
 
 from dashboard.assets import load_map_assets
-from dashboard.mapview import build_map, site_tooltip
+from dashboard.mapview import (
+    build_country_map,
+    build_map,
+    choropleth_colour,
+    legend_html,
+    marker_style,
+    site_tooltip,
+)
 from dashboard.markup import escape_html, escape_markdown, safe_url
 from dashboard.store import SiteRow
 
@@ -52,3 +62,59 @@ def test_escapers():
         "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>")
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("https://example.org/a") == "https://example.org/a"
+
+
+@pytest.mark.parametrize(("status", "precision", "expected"), [
+    ("active", "site", {"fill_color": "#ef3b2c", "fill_opacity": 0.8, "weight": 3,
+                        "dash_array": None}),
+    ("planned", "settlement", {"fill_opacity": 0.1, "weight": 1.5, "dash_array": None}),
+    ("closed", "region", {"fill_color": "#8c8c8c", "dash_array": "4 3"}),
+    (None, "country", {"fill_color": "#ef3b2c", "dash_array": "1 4"}),
+])
+def test_marker_style_shows_status_and_precision(status, precision, expected):
+    style = marker_style(replace(site(), status=status, precision=precision))
+    assert expected.items() <= style.items()
+
+
+def test_legend_names_every_status_and_precision():
+    legend = legend_html(known=True)
+    for word in ("planned", "closed", "active", "exact site", "region only", "country only",
+                 "known, in the news", "known, not in the news"):
+        assert word in legend
+
+
+def test_tooltip_says_when_a_reported_installation_is_not_known():
+    assert "not in the knowledge base" in site_tooltip(site())
+    known = replace(site(), installation_id="rus-kant-air-base", status="active")
+    assert "not in the knowledge base" not in site_tooltip(known)
+    assert "active" in site_tooltip(known)
+
+
+def test_known_layer_marks_installations_in_the_news():
+    from dashboard.knowledge import read_installations
+    from dashboard.settings import DATA_DIR
+
+    known = [i for i in read_installations(DATA_DIR / "installations")
+             if i.id in ("rus-kant-air-base", "rus-koy-sary-naval-test-base")]
+    reported = replace(site(), installation_id="rus-kant-air-base", mention_count=3)
+    html = build_map([reported], load_map_assets(), None, known=known).get_root().render()
+    assert "in the news: 3 quotes" in html and "not in the news shown" in html
+
+
+@pytest.mark.parametrize(("count", "colour"), [(0, "#f4f4f4"), (1, "#fcbba1"), (3, "#fb6a4a"),
+                                               (4, "#de2d26"), (250, "#99000d")])
+def test_choropleth_classes(count, colour):
+    assert choropleth_colour(count) == colour
+
+
+def test_country_map_shades_hosts_and_escapes_names():
+    basemap = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Kyrgyzstan", "iso3": "KGZ"},
+         "geometry": {"type": "Point", "coordinates": [74.8, 42.8]}},
+        {"type": "Feature", "properties": {"name": "<b>Nowhere</b>", "iso3": "XXX"},
+         "geometry": {"type": "Point", "coordinates": [0, 0]}}]}
+    fmap = build_country_map(basemap, {"KGZ": (2, "Russia 2")}, load_map_assets())
+    html = fmap.get_root().render()
+    assert '"sites": 2' in html and '"sites": 0' in html
+    assert "<b>Nowhere" not in html and "\\u0026lt;b\\u0026gt;Nowhere" in html
+    assert re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", html) == []

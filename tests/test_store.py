@@ -7,14 +7,18 @@ from datetime import date
 import pytest
 
 from dashboard.filters import Filters
+from dashboard.models import Article, Mention, Place
 from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR
 from dashboard.store import (
     country_summary,
     filter_options,
     get_article,
+    get_site,
+    mention_dates,
     query_mentions,
     query_sites,
+    save_article,
 )
 
 SEEDS = DATA_DIR / "articles"
@@ -89,3 +93,33 @@ def test_get_article_returns_stored_text(engine, resources):
     article = get_article(engine, report.results[0].article_id)
     assert article is not None and "Kyrgyzstan" in article.text
     assert get_article(engine, "missing") is None
+
+
+def _saved(engine, statuses: list[tuple[date | None, str | None]]) -> str:
+    place = Place(key="geonames:1", name="Kant", lat=42.85, lon=74.85, country="KGZ",
+                  kind="settlement", precision="settlement")
+    for number, (day, status) in enumerate(statuses):
+        article = Article(id=f"a{number}", source=f"a{number}.txt", text="t", title=f"A{number}")
+        mention = Mention(kind="installation", name="Kant", quote="q", start=0, end=1,
+                          place=place, operator="RUS", host="KGZ", date=day, status=status)
+        save_article(engine, article, [mention])
+    return mention.site_id
+
+
+def test_site_status_is_the_newest_dated_statement(engine):
+    site_id = _saved(engine, [(date(2020, 1, 1), "planned"), (date(2022, 1, 1), "active"),
+                              (None, "closed"), (date(2023, 1, 1), None)])
+    site = get_site(engine, site_id)
+    assert site is not None and site.status == "active" and site.mention_count == 4
+    assert query_sites(engine, Filters())[0].status == "active"
+    assert get_site(engine, "nowhere") is None
+
+
+def test_mention_dates_count_per_day_operator_and_kind(engine, resources):
+    ingest_paths(engine, [SEEDS], resources)
+    rows = mention_dates(engine, Filters())
+    assert sum(n for *_, n in rows) == len([m for m in query_mentions(engine, Filters())
+                                            if m.date])
+    assert (date(2019, 3, 26), "RUS", "installation", 1) in rows
+    assert all(kind == "meeting_site" for _, _, kind, _ in
+               mention_dates(engine, Filters(kinds=("meeting_site",))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from dashboard.store import (
     connect,
     country_summary,
     filter_options,
+    get_site,
+    mention_dates,
     query_mentions,
     query_sites,
 )
@@ -108,6 +111,8 @@ def build_bundled(engine: Database, settings: Settings) -> None:
     cached_mentions.clear()
     cached_export.clear()
     cached_summary.clear()
+    cached_timeline.clear()
+    cached_options.clear()
 
 
 @st.cache_data(show_spinner=False)
@@ -117,7 +122,8 @@ def cached_sites(url: str, filters: Filters) -> list[SiteRow]:
 
 
 @st.cache_data(show_spinner=False)
-def cached_mentions(url: str, filters: Filters, site_ids: tuple[str, ...]) -> list[MentionRow]:
+def cached_mentions(url: str, filters: Filters, site_ids: tuple[str, ...] | None
+                    ) -> list[MentionRow]:
     """Query the mentions of some sites for one filter state."""
     return query_mentions(get_engine(url), filters, site_ids)
 
@@ -133,6 +139,18 @@ def cached_export(url: str, filters: Filters, fmt: str) -> str:
 def cached_summary(url: str, filters: Filters) -> list[tuple[str, str, int, int]]:
     """Summarise foreign installations per host country for one filter state."""
     return country_summary(get_engine(url), filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_timeline(url: str, filters: Filters) -> list[tuple[date, str | None, str, int]]:
+    """Count dated mentions per day, operator and kind for one filter state."""
+    return mention_dates(get_engine(url), filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_site(url: str, site_id: str) -> SiteRow | None:
+    """Look up one site."""
+    return get_site(get_engine(url), site_id)
 
 
 @st.cache_data(show_spinner=False)

@@ -8,14 +8,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.filters import Filters
-from dashboard.mapview import KIND_STYLE, build_map
-from dashboard.markup import escape_markdown, safe_url
+from dashboard.mapview import KIND_STYLE, build_country_map, build_map
+from dashboard.markup import escape_markdown
+from dashboard.pages import panels
 from dashboard.pages.common import (
     cached_export,
     cached_mentions,
     cached_options,
     cached_sites,
     cached_summary,
+    cached_timeline,
     get_alliances,
     get_assets,
     get_basemap,
@@ -23,9 +25,11 @@ from dashboard.pages.common import (
     get_known,
     get_settings,
     open_database,
+    without_dates,
 )
 from dashboard.settings import database_url
-from dashboard.store import MentionRow, SiteRow
+from dashboard.store import SiteRow
+from dashboard.timeline import SPAN_PARAM, monthly_counts, span_from_selection, timeline_spec
 
 settings = get_settings()
 url = database_url(settings.db)
@@ -39,9 +43,9 @@ countries = get_countries(str(settings.data_dir))
 alliances = get_alliances(str(settings.data_dir))
 
 
-def country_label(code: str) -> str:
+def country_label(code: str | None) -> str:
     """Show a country by name and code."""
-    return f"{countries.label(code)} ({code})"
+    return panels.country_label(countries, code)
 
 
 with st.sidebar:
@@ -83,7 +87,8 @@ except ValueError as exc:
 sites = cached_sites(url, filters)
 st.title("Foreign military presence")
 st.caption(f"{len(sites)} sites from {options.articles} articles. Red: installations; blue: "
-           "meeting sites. Dashed outline: placed only at region level. Click a marker.")
+           "meeting sites. Hollow: planned; grey: closed. Dashed or dotted outline: placed only "
+           "at region or country level. Click a marker.")
 
 known = get_known(str(settings.data_dir)) if show_known else []
 fmap = build_map(sites, get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
@@ -101,19 +106,22 @@ def sites_at(point: dict | None, candidates: list[SiteRow]) -> list[SiteRow]:
             < 1e-6]
 
 
-def show_mention(row: MentionRow) -> None:
-    """Show one quote with its article's title, date and link."""
-    when = row.date.isoformat() if row.date else "undated"
-    link = safe_url(row.url)
-    title = escape_markdown(row.title or "untitled article")
-    st.markdown(f"> {escape_markdown(row.quote)}")
-    line = f"**{title}** · {when}"
-    if link:
-        line += f" · [source]({link})"
-    st.markdown(line)
-    st.page_link("pages/article.py", label="Read the article with this quote highlighted",
-                 query_params={"article": row.article_id, "start": str(row.start),
-                               "end": str(row.end)})
+def set_span(span: tuple[date, date] | None) -> None:
+    """Put a date span into the date filters (None clears them)."""
+    st.session_state["filters.from"], st.session_state["filters.to"] = span or (None, None)
+
+
+def on_brush() -> None:
+    """Take the span brushed on the timeline as the date filter."""
+    span = span_from_selection(st.session_state.get("timeline.chart"))
+    if span:
+        set_span(span)
+
+
+def on_slide(key: str) -> None:
+    """Take the span set on the slider as the date filter."""
+    low, high = st.session_state[key]
+    set_span((low, high))
 
 
 by_id = {s.id: s for s in sites}
@@ -124,33 +132,86 @@ if point and point != st.session_state.get("map.last_click"):
     st.session_state["map.last_click"] = point
     if picked:
         st.session_state["site"] = picked[0].id
-choice = st.selectbox("Site", [s.id for s in sites], index=None, key="site",
-                      format_func=lambda i: by_id[i].name if i in by_id else i,
-                      placeholder="Click a marker or choose a site", bind="query-params")
-selected = (picked if choice in {s.id for s in picked}
-            else [by_id[choice]] if choice in by_id else [])
-for site in selected:
-    operator = country_label(site.operator) if site.operator else "—"
-    host = country_label(site.host) if site.host else "—"
-    st.subheader(escape_markdown(site.name))
-    st.caption(f"{KIND_STYLE[site.kind]['label']} · operator {operator} · host {host} · "
-               f"placed by {site.geocoder}, precision: {site.precision}")
-    curated = next((i for i in get_known(str(settings.data_dir))
-                    if i.id == site.installation_id), None)
-    if curated is not None:
-        source = safe_url(curated.source)
-        years = " to ".join(filter(None, (curated.opened, curated.closed))) or "dates unknown"
-        st.markdown(f"Known installation: {escape_markdown(curated.type)}, "
-                    f"{escape_markdown(curated.status)} ({escape_markdown(years)}); also called "
-                    f"{escape_markdown(', '.join(curated.aliases[:6]) or '—')}"
-                    + (f" · [source]({source})" if source else ""))
-    for row in cached_mentions(url, filters, (site.id,)):
-        show_mention(row)
 
-with st.expander("Foreign installations by host country", expanded=False):
-    st.dataframe([{"host": country_label(h), "foreign operator": country_label(o),
-                   "sites": n, "quotes": m} for h, o, n, m in cached_summary(url, filters)],
-                 hide_index=True, key="summary_table")
+left, right = st.columns([3, 2], gap="large")
+with left:
+    choice = st.selectbox("Site", [s.id for s in sites], index=None, key="site",
+                          format_func=lambda i: by_id[i].name if i in by_id else i,
+                          placeholder="Click a marker or choose a site", bind="query-params")
+    selected = (picked if choice in {s.id for s in picked}
+                else [by_id[choice]] if choice in by_id else [])
+    for site in selected:
+        st.subheader(escape_markdown(site.name))
+        st.caption(f"{KIND_STYLE[site.kind]['label']} · operator {country_label(site.operator)}"
+                   f" · host {country_label(site.host)}"
+                   + (f" · {site.status}" if site.status else "")
+                   + f" · placed by {site.geocoder}, precision: {site.precision}")
+        st.page_link("pages/site.py", label="Everything about this site",
+                     query_params={"site": site.id})
+        curated = next((i for i in get_known(str(settings.data_dir))
+                        if i.id == site.installation_id), None)
+        if curated is not None:
+            panels.show_curated(curated)
+        elif site.kind == "installation":
+            st.caption("Not in the knowledge base of known installations.")
+        for row in cached_mentions(url, filters, (site.id,)):
+            panels.show_mention(row, search or "")
+
+with right:
+    st.markdown("**Mentions over time**")
+    records = monthly_counts(cached_timeline(url, without_dates(filters)), country_label)
+    if records:
+        st.vega_lite_chart(timeline_spec(records, (filters.start, filters.end)),
+                           key="timeline.chart", on_select=on_brush, selection_mode=SPAN_PARAM,
+                           width="stretch")
+    else:
+        st.caption("No dated mentions in this view.")
+    if options.first and options.last and options.first < options.last:
+        low = min(max(filters.start or options.first, options.first), options.last)
+        high = max(min(filters.end or options.last, options.last), low)
+        # The key follows the filter, so a span set elsewhere gives the slider a fresh default.
+        slider_key = f"timeline.slider.{low}.{high}"
+        st.slider("Date span", min_value=options.first, max_value=options.last,
+                  value=(low, high), key=slider_key, on_change=on_slide, args=(slider_key,),
+                  format="MMM YYYY")
+    st.caption("Drag across the chart or move the slider to set the dates; the map follows.")
+    st.button("All dates", key="timeline.clear", on_click=set_span, args=(None,),
+              disabled=filters.start is None and filters.end is None)
+
+if search:
+    found = cached_mentions(url, filters, None)
+    with st.expander(f"Quotes matching “{search}” ({len(found)})", expanded=True):
+        for row in found[:50]:
+            where = by_id[row.site_id].name if row.site_id in by_id else row.site_id
+            st.markdown(f"**{escape_markdown(where)}**")
+            panels.show_mention(row, search)
+        if len(found) > 50:
+            st.caption(f"The first 50 of {len(found)} quotes; narrow the search to see others.")
+
+summary = cached_summary(url, filters)
+if st.toggle("Country summary: foreign installations per host country", key="view.countries",
+             bind="query-params"):
+    table, shaded = st.columns([2, 3])
+    with table:
+        st.dataframe([{"host": country_label(h), "foreign operator": country_label(o),
+                       "sites": n, "quotes": m} for h, o, n, m in summary],
+                     hide_index=True, key="summary_table")
+    with shaded:
+        hosted: dict[str, tuple[int, str]] = {}
+        for h, o, n, _ in summary:
+            count, who = hosted.get(h, (0, ""))
+            hosted[h] = (count + n, ", ".join(filter(None, (who, f"{countries.label(o)} {n}"))))
+        st_folium(build_country_map(get_basemap(str(settings.cache_dir)), hosted, get_assets(),
+                                    settings.tiles),
+                  key="countries_map", height=380, use_container_width=True,
+                  returned_objects=[])
+
+if show_known:
+    unknown = [s for s in sites if s.kind == "installation" and not s.installation_id]
+    with st.expander(f"Reported installations not in the knowledge base ({len(unknown)})"):
+        st.dataframe([{"site": s.name, "operator": s.operator, "host": s.host,
+                       "precision": s.precision, "quotes": s.mention_count} for s in unknown],
+                     hide_index=True, key="unknown_table")
 
 with st.expander("Download this view", expanded=False):
     formats = (("CSV", "csv", "text/csv"), ("GeoJSON", "geojson", "application/geo+json"),
@@ -161,5 +222,5 @@ with st.expander("Download this view", expanded=False):
 
 with st.expander("All sites in this view", expanded=False):
     st.dataframe([{"site": s.name, "kind": s.kind, "operator": s.operator, "host": s.host,
-                   "quotes": s.mention_count, "precision": s.precision} for s in sites],
-                 hide_index=True, key="sites_table")
+                   "status": s.status, "quotes": s.mention_count, "precision": s.precision}
+                  for s in sites], hide_index=True, key="sites_table")
