@@ -150,3 +150,15 @@ def test_article_page_highlights_the_quote(app_env):
         article.query_params[key] = value
     article.run()
     assert any(":orange-background[" in m.value for m in article.markdown)
+
+
+def test_downloads_offer_every_format_of_the_view(app_env):
+    at = run(query={"filters.kind": "meeting_site"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "GeoJSON", "KML (Google Earth, My Maps)"]
+
+
+def test_known_layer_lists_reported_sites_missing_from_the_knowledge_base(app_env):
+    at = run(query={"map.known": "true"})
+    assert any(e.label.startswith("Reported installations not in the knowledge base")
+               for e in at.expander)
