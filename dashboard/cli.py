@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from datetime import date
 from pathlib import Path
 
+from dashboard.access import Editor
 from dashboard.errors import DashboardError
 from dashboard.filters import Filters
 from dashboard.settings import SETTINGS_TABLE, database_url, load_settings
@@ -78,7 +80,8 @@ def _ingest(args: argparse.Namespace, db: str, paths: list[Path]) -> int:
         if not args.quiet:
             print(f"[{number}/{total}] {path}", file=sys.stderr)
 
-    report = ingest_paths(engine, paths, resources, progress)
+    editor = Editor(f"{getpass.getuser()} (command line)", "cli")
+    report = ingest_paths(engine, paths, resources, progress, editor=editor)
     for result in report.results:
         if not result.ok:
             print(f"error: {result.path}: {result.message}", file=sys.stderr)

@@ -7,12 +7,14 @@
     ├── ArticleError(ValueError)     an article file cannot be read or holds no text
     ├── DataError(ValueError)        a curated table in data/ is malformed
     ├── GeocodeError(RuntimeError)   a geocoder failed (not "not found": that is None)
-    └── StoreError(RuntimeError)     the database refused an operation
+    ├── StoreError(RuntimeError)     the database refused an operation
+    └── AccessError(PermissionError) a write came without an editor
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "AccessError",
     "ArticleError",
     "ConfigError",
     "DashboardError",
@@ -44,3 +46,7 @@ class GeocodeError(DashboardError, RuntimeError):
 
 class StoreError(DashboardError, RuntimeError):
     """The database refused an operation."""
+
+
+class AccessError(DashboardError, PermissionError):
+    """A write was asked for by someone who is not an editor."""

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.access import Editor, require_editor
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.context import Resources
 from dashboard.countries import build_country_index, read_centroids, read_country_terms
@@ -66,8 +67,9 @@ def load_resources(settings: Settings) -> Resources:
 
 
 def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, *, editor: Editor | None) -> IngestReport:
     """Ingest files and folders; a file that fails is reported and the rest go in."""
+    require_editor(editor)
     report = IngestReport()
     files = list(list_article_files(list(paths)))
     for number, path in enumerate(files, start=1):
@@ -79,7 +81,7 @@ def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
         try:
             article = read_article(path)
             found = find_mentions(article, resources)
-            count = save_article(engine, article, found)
+            count = save_article(engine, article, found, editor=editor)
         except DashboardError as exc:
             report.results.append(FileResult(str(path), False, str(exc)))
             continue

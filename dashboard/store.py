@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import (
     Column,
     Date,
@@ -25,14 +35,20 @@ from sqlalchemy import (
     and_,
     create_engine,
     delete,
+    event,
     exists,
     func,
     or_,
     select,
+    text,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
+from dashboard.access import Editor, require_editor
 from dashboard.errors import StoreError
 from dashboard.filters import Filters
 from dashboard.models import Article, Mention
@@ -47,6 +63,7 @@ articles = Table(
     Column("url", Text), Column("title", Text), Column("published", Date),
     Column("date_basis", String(16)), Column("outlet", Text), Column("language", String(16)),
     Column("text", Text, nullable=False), Column("ingested_at", DateTime),
+    Column("ingested_by", Text),
 )
 sites = Table(
     "sites", metadata,
@@ -121,14 +138,64 @@ class MentionRow:
     published: dt.date | None
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers go on while one writer commits; the timeout makes writers queue.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
 def connect(url: str) -> Engine:
-    """Open (and create if needed) the database behind an SQLAlchemy URL."""
+    """Open the database behind an SQLAlchemy URL, creating or upgrading its schema."""
     try:
-        engine = create_engine(url, future=True)
-        metadata.create_all(engine)
-    except SQLAlchemyError as exc:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        migrate(engine)
+    except (SQLAlchemyError, CommandError) as exc:
         raise StoreError(f"cannot open the database {url!r}: {exc}") from exc
     return engine
+
+
+def _alembic_config() -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str | None:
+    """Return the newest schema revision this version of the code knows."""
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+#: Alembic keeps its migration context in module globals: one migration per process at a time.
+_MIGRATING = threading.Lock()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to a revision with Alembic (a new database gets every step)."""
+    if revision == "head" and schema_revision(engine) == head_revision():
+        return
+    config = _alembic_config()
+    with _MIGRATING, engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # One upgrader at a time when several app servers start together.
+            conn.execute(text("SELECT pg_advisory_xact_lock(724001)"))
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """Return the schema revision the database is at (None before any migration)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
 
 
 def _site_values(mention: Mention) -> dict[str, object]:
@@ -140,39 +207,61 @@ def _site_values(mention: Mention) -> dict[str, object]:
             "installation_type": mention.installation_type}
 
 
-def save_article(engine: Engine, article: Article, found: Iterable[Mention]) -> int:
+def _upsert_site(conn: Connection, values: dict[str, object]) -> None:
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(sites).values(values)
+    changed = {k: statement.excluded[k] for k in values if k != "id"}
+    conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changed))
+
+
+def _replace_article(conn: Connection, article: Article, found: list[Mention],
+                     editor: Editor) -> None:
+    old_sites = set(conn.execute(select(mentions.c.site_id).where(
+        mentions.c.article_id == article.id)).scalars())
+    old = select(mentions.c.id).where(mentions.c.article_id == article.id)
+    conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(old)))
+    conn.execute(delete(mentions).where(mentions.c.article_id == article.id))
+    conn.execute(delete(articles).where(articles.c.id == article.id))
+    conn.execute(articles.insert().values(
+        id=article.id, source=article.source, url=article.url, title=article.title,
+        published=article.published, date_basis=article.date_basis, outlet=article.outlet,
+        language=article.language, text=article.text, ingested_by=editor.name,
+        ingested_at=datetime.now(UTC).replace(tzinfo=None)))
+    for mention in found:
+        _upsert_site(conn, _site_values(mention))
+        mention_id = conn.execute(mentions.insert().values(
+            article_id=article.id, site_id=mention.site_id, kind=mention.kind,
+            quote=mention.quote, start=mention.start, end=mention.end, date=mention.date,
+            operator=mention.operator, host=mention.host,
+            countries=json.dumps(list(mention.countries)),
+            alliances=json.dumps(list(mention.alliances)), status=mention.status,
+        ).returning(mentions.c.id)).scalar_one()
+        for org in mention.alliances:
+            conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
+    # Only the sites this article used to cite can have lost their last mention.
+    gone = old_sites - {m.site_id for m in found}
+    if gone:
+        conn.execute(delete(sites).where(sites.c.id.in_(gone),
+                                         ~exists().where(mentions.c.site_id == sites.c.id)))
+
+
+def save_article(engine: Engine, article: Article, found: Iterable[Mention], *,
+                 editor: Editor | None, attempts: int = 4) -> int:
     """Store an article and replace its mentions; saving it again changes nothing."""
+    editor = require_editor(editor)
     found = list(found)
-    try:
-        with engine.begin() as conn:
-            old = select(mentions.c.id).where(mentions.c.article_id == article.id)
-            conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(old)))
-            conn.execute(delete(mentions).where(mentions.c.article_id == article.id))
-            conn.execute(delete(articles).where(articles.c.id == article.id))
-            conn.execute(articles.insert().values(
-                id=article.id, source=article.source, url=article.url, title=article.title,
-                published=article.published, date_basis=article.date_basis,
-                outlet=article.outlet, language=article.language, text=article.text,
-                ingested_at=datetime.now(UTC).replace(tzinfo=None)))
-            for mention in found:
-                values = _site_values(mention)
-                if conn.execute(select(sites.c.id).where(sites.c.id == values["id"])).first():
-                    conn.execute(sites.update().where(sites.c.id == values["id"]).values(values))
-                else:
-                    conn.execute(sites.insert().values(values))
-                mention_id = conn.execute(mentions.insert().values(
-                    article_id=article.id, site_id=mention.site_id, kind=mention.kind,
-                    quote=mention.quote, start=mention.start, end=mention.end,
-                    date=mention.date, operator=mention.operator, host=mention.host,
-                    countries=json.dumps(list(mention.countries)),
-                    alliances=json.dumps(list(mention.alliances)), status=mention.status,
-                )).inserted_primary_key
-                mention_id = mention_id[0] if mention_id else None
-                for org in mention.alliances:
-                    conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
-            conn.execute(delete(sites).where(~exists().where(mentions.c.site_id == sites.c.id)))
-    except SQLAlchemyError as exc:
-        raise StoreError(f"could not save {article.source}: {exc}") from exc
+    for attempt in range(1, attempts + 1):
+        try:
+            with engine.begin() as conn:
+                _replace_article(conn, article, found, editor)
+            return len(found)
+        except (OperationalError, IntegrityError) as exc:
+            # Another editor saved the same article or site at the same moment: try again.
+            if attempt == attempts:
+                raise StoreError(f"could not save {article.source}: {exc}") from exc
+            time.sleep(0.05 * attempt)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not save {article.source}: {exc}") from exc
     return len(found)
 
 
@@ -302,6 +391,14 @@ def filter_options(engine: Engine) -> FilterOptions:
         total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
     return FilterOptions(tuple(sorted(filter(None, operators))), tuple(sorted(filter(None, hosts))),
                          tuple(sorted(orgs)), first, last, int(total))
+
+
+def data_version(engine: Engine) -> str:
+    """Return a token that changes whenever an article is saved (a cache key for views)."""
+    with engine.connect() as conn:
+        count, newest = conn.execute(select(func.count(), func.max(articles.c.ingested_at))
+                                     .select_from(articles)).one()
+    return f"{count}:{newest}"
 
 
 def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, int, int]]:

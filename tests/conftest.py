@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
+from dashboard.access import Editor
 from dashboard.context import Resources
 from dashboard.pipeline import load_resources
 from dashboard.settings import DATA_DIR, Settings
-from dashboard.store import connect
+from dashboard.store import Database, connect
 
 TEST_DATA = Path(__file__).parent / "data"
+EDITOR = Editor("tests", "test")
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +47,34 @@ def resources(session_settings: Settings) -> Resources:
     return load_resources(session_settings)
 
 
+#: A PostgreSQL server the storage tests may create schemas in; `.ci/run` starts one.
+POSTGRES = os.environ.get("DASHBOARD_TEST_POSTGRES", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, settings: Settings) -> Iterator[str]:
+    """The URL of a fresh, empty database: SQLite, and PostgreSQL when a server is given."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{settings.db}"
+        return
+    if not POSTGRES:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must run the PostgreSQL tests: set DASHBOARD_TEST_POSTGRES")
+        pytest.skip("no PostgreSQL server (set DASHBOARD_TEST_POSTGRES); CI runs these tests")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sqlalchemy.create_engine(POSTGRES)
+    with admin.begin() as conn:
+        conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES else "?"
+    yield f"{POSTGRES}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(sqlalchemy.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
 @pytest.fixture
-def engine(settings: Settings):
-    """A fresh, empty database for one test."""
-    return connect(f"sqlite:///{settings.db}")
+def engine(db_url: str) -> Iterator[Database]:
+    """A fresh, empty database for one test (once on SQLite, once on PostgreSQL)."""
+    database = connect(db_url)
+    yield database
+    database.dispose()

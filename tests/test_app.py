@@ -16,13 +16,15 @@ from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR, PROJECT_DIR
 from dashboard.store import connect, query_mentions
 
+from .conftest import EDITOR
+
 APP = str(PROJECT_DIR / "dashboard" / "app.py")
 
 
 @pytest.fixture
 def app_env(monkeypatch: pytest.MonkeyPatch, session_settings, resources, tmp_path: Path):
     db = tmp_path / "app.sqlite"
-    ingest_paths(connect(f"sqlite:///{db}"), [DATA_DIR / "articles"], resources)
+    ingest_paths(connect(f"sqlite:///{db}"), [DATA_DIR / "articles"], resources, editor=EDITOR)
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(session_settings.cache_dir))
     return db

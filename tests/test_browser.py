@@ -22,7 +22,7 @@ from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR, PROJECT_DIR
 from dashboard.store import connect
 
-from .conftest import TEST_DATA
+from .conftest import EDITOR, TEST_DATA
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,7 +48,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, session_settings, resources
     folder = tmp_path_factory.mktemp("browser")
     db = folder / "browser.sqlite"
     report = ingest_paths(connect(f"sqlite:///{db}"),
-                          [DATA_DIR / "articles", TEST_DATA / "hostile.html"], resources)
+                          [DATA_DIR / "articles", TEST_DATA / "hostile.html"], resources,
+                          editor=EDITOR)
     assert not report.failed
     port = _free_port()
     env = {**os.environ, "DASHBOARD_DB": str(db),

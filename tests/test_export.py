@@ -14,10 +14,12 @@ from dashboard.filters import Filters
 from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR
 
+from .conftest import EDITOR
+
 
 @pytest.fixture
 def filled(engine, resources):
-    ingest_paths(engine, [DATA_DIR / "articles"], resources)
+    ingest_paths(engine, [DATA_DIR / "articles"], resources, editor=EDITOR)
     return engine
 
 

@@ -21,11 +21,13 @@ from dashboard.store import (
     save_article,
 )
 
+from .conftest import EDITOR
+
 SEEDS = DATA_DIR / "articles"
 
 
 def test_seed_articles_give_the_expected_sites(engine, resources):
-    report = ingest_paths(engine, [SEEDS], resources)
+    report = ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     assert not report.failed
     sites = {(s.kind, s.name, s.operator, s.host) for s in query_sites(engine, Filters())}
     assert ("installation", "Kant Air Base", "RUS", "KGZ") in sites
@@ -40,22 +42,22 @@ def test_seed_articles_give_the_expected_sites(engine, resources):
 
 
 def test_reingesting_is_idempotent(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     first = [(m.site_id, m.quote) for m in query_mentions(engine, Filters())]
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     assert [(m.site_id, m.quote) for m in query_mentions(engine, Filters())] == first
     assert filter_options(engine).articles == 2
 
 
 def test_alliance_filter_uses_membership_at_the_date(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     csto = {s.name for s in query_sites(engine, Filters(alliances=("CSTO",)))}
     assert {"Kant Air Base", "Moscow", "Bishkek"} <= csto
     assert query_sites(engine, Filters(alliances=("NATO",))) == []
 
 
 def test_filters_by_operator_host_kind_and_dates(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     assert {s.kind for s in query_sites(engine, Filters(kinds=("meeting_site",)))} == {
         "meeting_site"}
     assert query_sites(engine, Filters(operators=("USA",))) == []
@@ -66,7 +68,7 @@ def test_filters_by_operator_host_kind_and_dates(engine, resources):
 
 
 def test_precision_filter_keeps_exact_sites(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     exact = query_sites(engine, Filters(precisions=("site",)))
     assert exact and {s.precision for s in exact} == {"site"}
     assert "Kant Air Base" in {s.name for s in exact}
@@ -78,18 +80,18 @@ def test_precision_filter_keeps_exact_sites(engine, resources):
     ("upcoming Thursday", {"Bishkek"}),
 ])
 def test_search_finds_sites_and_phrases_in_quotes(engine, resources, text, expected):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     assert {s.name for s in query_sites(engine, Filters(text=text))} == expected
 
 
 def test_country_summary_counts_sites_per_host_and_operator(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     assert country_summary(engine, Filters()) == [("KGZ", "RUS", 2, 2)]
     assert country_summary(engine, Filters(alliances=("NATO",))) == []
 
 
 def test_get_article_returns_stored_text(engine, resources):
-    report = ingest_paths(engine, [SEEDS], resources)
+    report = ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     article = get_article(engine, report.results[0].article_id)
     assert article is not None and "Kyrgyzstan" in article.text
     assert get_article(engine, "missing") is None
@@ -102,7 +104,7 @@ def _saved(engine, statuses: list[tuple[date | None, str | None]]) -> str:
         article = Article(id=f"a{number}", source=f"a{number}.txt", text="t", title=f"A{number}")
         mention = Mention(kind="installation", name="Kant", quote="q", start=0, end=1,
                           place=place, operator="RUS", host="KGZ", date=day, status=status)
-        save_article(engine, article, [mention])
+        save_article(engine, article, [mention], editor=EDITOR)
     return mention.site_id
 
 
@@ -116,7 +118,7 @@ def test_site_status_is_the_newest_dated_statement(engine):
 
 
 def test_mention_dates_count_per_day_operator_and_kind(engine, resources):
-    ingest_paths(engine, [SEEDS], resources)
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     rows = mention_dates(engine, Filters())
     assert sum(n for *_, n in rows) == len([m for m in query_mentions(engine, Filters())
                                             if m.date])

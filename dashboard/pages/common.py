@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.access import Editor
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.assets import MapAssets, load_basemap, load_map_assets
 from dashboard.countries import (
@@ -30,6 +31,7 @@ from dashboard.store import (
     SiteRow,
     connect,
     country_summary,
+    data_version,
     filter_options,
     get_site,
     mention_dates,
@@ -82,6 +84,12 @@ def get_basemap(cache_dir: str) -> dict[str, Any]:
     return load_basemap(Path(cache_dir))
 
 
+def data_token(url: str) -> str:
+    """Return the database's current version: cached views are keyed by it, so every session
+    sees new articles as soon as any editor saves them."""
+    return data_version(get_engine(url))
+
+
 def open_database() -> Database:
     """Open the configured database, building the bundled one on first run."""
     settings = get_settings()
@@ -103,7 +111,8 @@ def build_bundled(engine: Database, settings: Settings) -> None:
         def progress(number: int, total: int, path: str) -> None:
             bar.progress(number / max(total, 1), text=f"{number}/{total}: {path}")
 
-        report = ingest_paths(engine, [settings.articles_dir], resources, progress)
+        report = ingest_paths(engine, [settings.articles_dir], resources, progress,
+                              editor=Editor("bundled articles", "system"))
         for failure in report.failed:
             st.error(f"{failure.path}: {failure.message}")
         box.update(label=f"Database built: {len(report.results)} articles", state="complete")
@@ -116,45 +125,46 @@ def build_bundled(engine: Database, settings: Settings) -> None:
 
 
 @st.cache_data(show_spinner=False)
-def cached_sites(url: str, filters: Filters) -> list[SiteRow]:
+def cached_sites(url: str, version: str, filters: Filters) -> list[SiteRow]:
     """Query sites for one filter state."""
     return query_sites(get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)
-def cached_mentions(url: str, filters: Filters, site_ids: tuple[str, ...] | None
-                    ) -> list[MentionRow]:
+def cached_mentions(url: str, version: str, filters: Filters,
+                    site_ids: tuple[str, ...] | None) -> list[MentionRow]:
     """Query the mentions of some sites for one filter state."""
     return query_mentions(get_engine(url), filters, site_ids)
 
 
 @st.cache_data(show_spinner=False)
-def cached_export(url: str, filters: Filters, fmt: str) -> str:
+def cached_export(url: str, version: str, filters: Filters, fmt: str) -> str:
     """Export the current view as geojson, csv or kml."""
     writers = {"geojson": export_geojson, "csv": export_csv, "kml": export_kml}
     return writers[fmt](get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)
-def cached_summary(url: str, filters: Filters) -> list[tuple[str, str, int, int]]:
+def cached_summary(url: str, version: str, filters: Filters) -> list[tuple[str, str, int, int]]:
     """Summarise foreign installations per host country for one filter state."""
     return country_summary(get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)
-def cached_timeline(url: str, filters: Filters) -> list[tuple[date, str | None, str, int]]:
+def cached_timeline(url: str, version: str, filters: Filters
+                    ) -> list[tuple[date, str | None, str, int]]:
     """Count dated mentions per day, operator and kind for one filter state."""
     return mention_dates(get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False)
-def cached_site(url: str, site_id: str) -> SiteRow | None:
+def cached_site(url: str, version: str, site_id: str) -> SiteRow | None:
     """Look up one site."""
     return get_site(get_engine(url), site_id)
 
 
 @st.cache_data(show_spinner=False)
-def cached_options(url: str) -> FilterOptions:
+def cached_options(url: str, version: str) -> FilterOptions:
     """Collect filter choices."""
     return filter_options(get_engine(url))
 

@@ -18,6 +18,7 @@ from dashboard.pages.common import (
     cached_sites,
     cached_summary,
     cached_timeline,
+    data_token,
     get_alliances,
     get_assets,
     get_basemap,
@@ -35,7 +36,8 @@ settings = get_settings()
 url = database_url(settings.db)
 try:
     open_database()
-    options = cached_options(url)
+    version = data_token(url)
+    options = cached_options(url, version)
 except Exception as exc:  # the page must say what went wrong, not show a traceback
     st.error(f"The database could not be opened: {exc}")
     st.stop()
@@ -84,7 +86,7 @@ except ValueError as exc:
     st.error(str(exc))
     st.stop()
 
-sites = cached_sites(url, filters)
+sites = cached_sites(url, version, filters)
 st.title("Foreign military presence")
 st.caption(f"{len(sites)} sites from {options.articles} articles. Red: installations; blue: "
            "meeting sites. Hollow: planned; grey: closed. Dashed or dotted outline: placed only "
@@ -154,12 +156,12 @@ with left:
             panels.show_curated(curated)
         elif site.kind == "installation":
             st.caption("Not in the knowledge base of known installations.")
-        for row in cached_mentions(url, filters, (site.id,)):
+        for row in cached_mentions(url, version, filters, (site.id,)):
             panels.show_mention(row, search or "")
 
 with right:
     st.markdown("**Mentions over time**")
-    records = monthly_counts(cached_timeline(url, without_dates(filters)), country_label)
+    records = monthly_counts(cached_timeline(url, version, without_dates(filters)), country_label)
     if records:
         st.vega_lite_chart(timeline_spec(records, (filters.start, filters.end)),
                            key="timeline.chart", on_select=on_brush, selection_mode=SPAN_PARAM,
@@ -179,7 +181,7 @@ with right:
               disabled=filters.start is None and filters.end is None)
 
 if search:
-    found = cached_mentions(url, filters, None)
+    found = cached_mentions(url, version, filters, None)
     with st.expander(f"Quotes matching “{search}” ({len(found)})", expanded=True):
         for row in found[:50]:
             where = by_id[row.site_id].name if row.site_id in by_id else row.site_id
@@ -188,7 +190,7 @@ if search:
         if len(found) > 50:
             st.caption(f"The first 50 of {len(found)} quotes; narrow the search to see others.")
 
-summary = cached_summary(url, filters)
+summary = cached_summary(url, version, filters)
 if st.toggle("Country summary: foreign installations per host country", key="view.countries",
              bind="query-params"):
     table, shaded = st.columns([2, 3])
@@ -217,8 +219,8 @@ with st.expander("Download this view", expanded=False):
     formats = (("CSV", "csv", "text/csv"), ("GeoJSON", "geojson", "application/geo+json"),
                ("KML (Google Earth, My Maps)", "kml", "application/vnd.google-earth.kml+xml"))
     for label, fmt, mime in formats:
-        st.download_button(label, cached_export(url, filters, fmt), file_name=f"sites.{fmt}",
-                           mime=mime, key=f"download.{fmt}")
+        st.download_button(label, cached_export(url, version, filters, fmt),
+                           file_name=f"sites.{fmt}", mime=mime, key=f"download.{fmt}")
 
 with st.expander("All sites in this view", expanded=False):
     st.dataframe([{"site": s.name, "kind": s.kind, "operator": s.operator, "host": s.host,

@@ -12,6 +12,7 @@ from dashboard.pages import panels
 from dashboard.pages.common import (
     cached_mentions,
     cached_site,
+    data_token,
     get_countries,
     get_known,
     get_settings,
@@ -20,8 +21,9 @@ from dashboard.settings import database_url
 
 settings = get_settings()
 url = database_url(settings.db)
+version = data_token(url)
 site_id = st.query_params.get("site", "")
-site = cached_site(url, site_id) if site_id else None
+site = cached_site(url, version, site_id) if site_id else None
 if site is None:
     st.info("Choose a site on the map page to see everything about it here.")
     st.page_link("pages/map.py", label="Back to the map")
@@ -44,7 +46,7 @@ if curated is not None:
 elif site.kind == "installation":
     st.caption("Not in the knowledge base of known installations.")
 
-rows = sorted(cached_mentions(url, Filters(), (site.id,)),
+rows = sorted(cached_mentions(url, version, Filters(), (site.id,)),
               key=lambda r: (r.date is None, r.date, r.id))
 history = status_history(rows, curated)
 if history:

@@ -1,0 +1,1 @@
+"""Alembic schema migrations: every database upgrades to the newest schema without loss."""
