@@ -16,5 +16,6 @@ navigation = st.navigation([
     st.Page(PAGES / "map.py", title="Map", default=True),
     st.Page(PAGES / "site.py", title="Site", url_path="site"),
     st.Page(PAGES / "article.py", title="Article", url_path="article"),
+    st.Page(PAGES / "add.py", title="Add articles", url_path="add"),
 ])
 navigation.run()

@@ -132,22 +132,38 @@ def read_article(path: Path) -> Article:
     """Read one article file: body, title, URL, outlet and publication date."""
     if path.suffix.lower() not in SUFFIXES:
         raise ArticleError(f"unsupported file type {path.suffix!r} (use {', '.join(SUFFIXES)})")
-    text = _read_decoded(path)
-    meta: dict[str, Any] = {}
-    if path.suffix.lower() in (".html", ".htm"):
-        extracted, page_meta = _html_body(text, path.name)
-        meta.update(page_meta)
+    sidecar = {k: v for k, v in read_sidecar(path).items() if v not in (None, "")}
+    return parse_article(_read_decoded(path), path.name, sidecar, str(path))
+
+
+def read_upload(raw: bytes, name: str, meta: dict[str, Any] | None = None) -> Article:
+    """Read an article a user uploaded or pasted (``name`` gives its type)."""
+    if Path(name).suffix.lower() not in SUFFIXES:
+        raise ArticleError(f"unsupported file type {Path(name).suffix!r} "
+                           f"(use {', '.join(SUFFIXES)})")
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"larger than the {MAX_BYTES // 2**20} MB limit")
+    given = {k: v for k, v in (meta or {}).items() if v not in (None, "")}
+    return parse_article(decode_bytes(raw, name), name, given, f"upload:{name}")
+
+
+def parse_article(text: str, name: str, meta: dict[str, Any], fallback_source: str) -> Article:
+    """Turn decoded text into an Article; ``meta`` (sidecar or form) overrides the page's."""
+    found: dict[str, Any] = {}
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm"):
+        extracted, page_meta = _html_body(text, name)
+        found.update(page_meta)
         cleaned = clean_text(extracted)  # lists and comments that slipped past the extractor
-        body, removed = cleaned.body, cleaned.removed
     else:
         front, text = split_front_matter(text)
-        meta.update(front)
-        if path.suffix.lower() in (".md", ".markdown"):
+        found.update(front)
+        if suffix in (".md", ".markdown"):
             text = strip_markdown(text)
         cleaned = clean_text(text)
-        body, removed = cleaned.body, cleaned.removed
-    meta.update({k: v for k, v in read_sidecar(path).items() if v not in (None, "")})
-    return make_article(body, removed, meta, source=str(meta.get("url") or path))
+    found.update(meta)
+    return make_article(cleaned.body, cleaned.removed, found,
+                        source=str(found.get("url") or fallback_source))
 
 
 def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> Article:

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from dashboard.access import Editor, require_editor
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.context import Resources
 from dashboard.countries import build_country_index, read_centroids, read_country_terms
-from dashboard.errors import DashboardError
+from dashboard.errors import AccessError, DashboardError
 from dashboard.extract import compile_kb_pattern, find_mentions
 from dashboard.gazetteer import open_gazetteer
 from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
-from dashboard.ingest import list_article_files, read_article
+from dashboard.ingest import list_article_files, read_article, read_upload
 from dashboard.knowledge import build_knowledge_base, read_installations
 from dashboard.leaders import read_leaders
+from dashboard.models import Article
 from dashboard.naturalearth import read_countries
 from dashboard.settings import Settings
 from dashboard.store import Database, save_article
 
 Progress = Callable[[int, int, str], None]
+#: An uploaded or pasted article: its file name, its bytes and the metadata typed with it.
+Upload = tuple[str, bytes, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,26 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
+def ingest_one(engine: Database, label: str, read: Callable[[], Article],
+               resources: Resources, editor: Editor) -> FileResult:
+    """Read, extract and store one article; a failure becomes a result, never an exception."""
+    try:
+        article = read()
+        found = find_mentions(article, resources)
+        count = save_article(engine, article, found, editor=editor)
+    except AccessError:
+        raise
+    except DashboardError as exc:
+        return FileResult(label, False, str(exc))
+    except Exception as exc:  # one broken article must not stop the batch
+        return FileResult(label, False, f"internal error ({type(exc).__name__}: {exc})")
+    return FileResult(label, True, f"{count} mentions", count, article.id)
+
+
 def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
                  progress: Progress | None = None, *, editor: Editor | None) -> IngestReport:
     """Ingest files and folders; a file that fails is reported and the rest go in."""
-    require_editor(editor)
+    checked = require_editor(editor)
     report = IngestReport()
     files = list(list_article_files(list(paths)))
     for number, path in enumerate(files, start=1):
@@ -78,17 +99,19 @@ def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
         if not path.exists():
             report.results.append(FileResult(str(path), False, "no such file or folder"))
             continue
-        try:
-            article = read_article(path)
-            found = find_mentions(article, resources)
-            count = save_article(engine, article, found, editor=editor)
-        except DashboardError as exc:
-            report.results.append(FileResult(str(path), False, str(exc)))
-            continue
-        except Exception as exc:  # one broken article must not stop the batch
-            report.results.append(FileResult(str(path), False,
-                                             f"internal error ({type(exc).__name__}: {exc})"))
-            continue
-        report.results.append(FileResult(str(path), True, f"{count} mentions", count,
-                                         article.id))
+        report.results.append(ingest_one(engine, str(path), partial(read_article, path),
+                                         resources, checked))
+    return report
+
+
+def ingest_uploads(engine: Database, uploads: Sequence[Upload], resources: Resources,
+                   progress: Progress | None = None, *, editor: Editor | None) -> IngestReport:
+    """Ingest uploaded or pasted articles: ``(name, content, metadata)`` each."""
+    checked = require_editor(editor)
+    report = IngestReport()
+    for number, (name, raw, meta) in enumerate(uploads, start=1):
+        if progress:
+            progress(number, len(uploads), name)
+        report.results.append(ingest_one(engine, name, partial(read_upload, raw, name, meta),
+                                         resources, checked))
     return report

@@ -164,3 +164,49 @@ def test_known_layer_lists_reported_sites_missing_from_the_knowledge_base(app_en
     at = run(query={"map.known": "true"})
     assert any(e.label.startswith("Reported installations not in the knowledge base")
                for e in at.expander)
+
+
+def add_page(secrets: dict | None = None, query: dict | None = None,
+             state: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/add.py")
+    for section, values in (secrets or {}).items():
+        at.secrets[section] = values
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def test_add_page_is_read_only_without_editors(app_env):
+    at = add_page()
+    assert "read-only" in at.info[0].value
+    assert not at.get("file_uploader") and not at.text_area
+
+
+@pytest.mark.parametrize("route", [
+    {"query": {"editor.token": "s3cret"}},
+    {"state": {"editor": EDITOR}},
+    {"state": {"editor.token": "wrong"}},
+    {"query": {"editor": "tests", "via": "token"}},
+])
+def test_a_viewer_cannot_become_an_editor_by_any_other_route(app_env, route):
+    at = add_page({"editors": {"token": "s3cret"}}, **route)
+    assert "Viewing only" in at.info[0].value
+    assert not at.get("file_uploader") and not at.text_area
+
+
+def test_an_editor_with_the_token_adds_a_pasted_article(app_env):
+    at = add_page({"editors": {"token": "s3cret"}})
+    at.text_input(key="editor.token").input("s3cret").run()
+    assert not at.info
+    at.text_area(key="add.text").input(
+        "Russian troops will stay at the air base in the town of Kant, Kyrgyzstan's defence "
+        "minister said on Tuesday, as talks on the base's lease went on.")
+    at.text_input(key="add.title").input("Kant lease talks")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("1 mentions" in s.value for s in at.success), ([s.value for s in at.success], [e.value for e in at.error])
+    engine = connect(f"sqlite:///{app_env}")
+    assert any(m.title == "Kant lease talks" for m in query_mentions(engine, Filters()))

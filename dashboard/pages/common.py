@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -9,9 +10,10 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.access import Editor
+from dashboard.access import Editor, editor_from_login, editor_from_token
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.assets import MapAssets, load_basemap, load_map_assets
+from dashboard.context import Resources
 from dashboard.countries import (
     CountryIndex,
     build_country_index,
@@ -40,10 +42,59 @@ from dashboard.store import (
 )
 
 
-@st.cache_resource
 def get_settings() -> Settings:
-    """Read settings once per server."""
-    return load_settings()
+    """Read the settings (cheap, so on every run); the database URL may come from secrets."""
+    env = dict(os.environ)
+    url = read_secret("database", "url")
+    if url and "DASHBOARD_DB" not in env:
+        env["DASHBOARD_DB"] = str(url)
+    return load_settings(env)
+
+
+def read_secret(section: str, key: str) -> Any:
+    """Return one value from ``st.secrets`` (None when there is no such secret)."""
+    try:
+        block = st.secrets.get(section)
+    except FileNotFoundError:  # no secrets.toml at all
+        return None
+    return block.get(key) if block else None
+
+
+def login_configured() -> bool:
+    """Tell whether Streamlit's OIDC login is set up in the secrets."""
+    return bool(read_secret("auth", "client_id") or read_secret("auth", "redirect_uri"))
+
+
+def current_editor() -> Editor | None:
+    """Decide on every run whether this session may write; nothing else is trusted.
+
+    A signed-in OIDC user (from the allowed e-mails, when listed) or the editor token typed
+    in the sidebar makes an editor; without either configured the app is read-only.
+    """
+    if login_configured():
+        if not st.user.is_logged_in:
+            return None
+        allowed = tuple(str(e) for e in read_secret("editors", "emails") or ())
+        return editor_from_login(str(st.user.get("email") or ""), allowed)
+    token = read_secret("editors", "token")
+    if not token:
+        return None
+    return editor_from_token(str(st.session_state.get("editor.token") or ""), str(token))
+
+
+def editor_sign_in() -> Editor | None:
+    """Offer the configured way to become an editor in the sidebar; return the editor."""
+    with st.sidebar:
+        if login_configured():
+            if st.user.is_logged_in:
+                st.caption(f"Signed in as {st.user.get('email') or 'an unnamed user'}")
+                st.button("Sign out", key="editor.logout", on_click=st.logout)
+            else:
+                st.button("Sign in to edit", key="editor.login", on_click=st.login)
+        elif read_secret("editors", "token"):
+            st.text_input("Editor token", type="password", key="editor.token",
+                          persist_state="session")
+    return current_editor()
 
 
 @st.cache_resource
@@ -84,6 +135,14 @@ def get_basemap(cache_dir: str) -> dict[str, Any]:
     return load_basemap(Path(cache_dir))
 
 
+@st.cache_resource(show_spinner="Loading the gazetteer and curated tables…")
+def get_resources(settings: Settings) -> Resources:
+    """Load the extraction resources once per server (and per settings)."""
+    from dashboard.pipeline import load_resources
+
+    return load_resources(settings)
+
+
 def data_token(url: str) -> str:
     """Return the database's current version: cached views are keyed by it, so every session
     sees new articles as soon as any editor saves them."""
@@ -101,11 +160,11 @@ def open_database() -> Database:
 
 def build_bundled(engine: Database, settings: Settings) -> None:
     """Ingest the bundled articles, showing progress."""
-    from dashboard.pipeline import ingest_paths, load_resources
+    from dashboard.pipeline import ingest_paths
 
     with st.status("Building the database from the bundled articles…", expanded=True) as box:
         st.write("Loading the gazetteer and curated tables (first run builds an index)…")
-        resources = load_resources(settings)
+        resources = get_resources(settings)
         bar = st.progress(0.0)
 
         def progress(number: int, total: int, path: str) -> None:
@@ -116,12 +175,6 @@ def build_bundled(engine: Database, settings: Settings) -> None:
         for failure in report.failed:
             st.error(f"{failure.path}: {failure.message}")
         box.update(label=f"Database built: {len(report.results)} articles", state="complete")
-    cached_sites.clear()
-    cached_mentions.clear()
-    cached_export.clear()
-    cached_summary.clear()
-    cached_timeline.clear()
-    cached_options.clear()
 
 
 @st.cache_data(show_spinner=False)
