@@ -207,6 +207,6 @@ def test_an_editor_with_the_token_adds_a_pasted_article(app_env):
     at.text_input(key="add.title").input("Kant lease talks")
     at.button[0].click().run()
     assert not at.exception
-    assert any("1 mentions" in s.value for s in at.success), ([s.value for s in at.success], [e.value for e in at.error])
+    assert any("1 mentions" in s.value for s in at.success), [e.value for e in at.error]
     engine = connect(f"sqlite:///{app_env}")
     assert any(m.title == "Kant lease talks" for m in query_mentions(engine, Filters()))
