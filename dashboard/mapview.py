@@ -6,11 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
+from branca.element import MacroElement
 from folium.plugins import MarkerCluster
+from jinja2 import Template
 
 from dashboard.assets import MapAssets
 from dashboard.markup import escape_html
 from dashboard.models import Installation
+from dashboard.permalink import VIEW_SCRIPT, MapView
 from dashboard.store import SiteRow
 
 KIND_STYLE = {
@@ -111,8 +114,21 @@ def marker_style(site: SiteRow) -> dict[str, Any]:
             "dash_array": outline["dash_array"]}
 
 
-def _blank_map(assets: MapAssets, tiles: str) -> folium.Map:
-    fmap = folium.Map(location=(30, 40), zoom_start=2, tiles=None, control_scale=True,
+class ViewInUrl(MacroElement):
+    """Keep the map's centre and zoom in the page URL and offer a copy-link control."""
+
+    _template = Template("{% macro script(this, kwargs) %}"
+                         + VIEW_SCRIPT.replace("{{ map }}", "{{ this._parent.get_name() }}")
+                         + "{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ViewInUrl"
+
+
+def _blank_map(assets: MapAssets, tiles: str, view: MapView | None = None) -> folium.Map:
+    centre, zoom = ((view.lat, view.lon), view.zoom) if view else ((30.0, 40.0), 2)
+    fmap = folium.Map(location=centre, zoom_start=zoom, tiles=None, control_scale=True,
                       prefer_canvas=True, world_copy_jump=True)
     _offline(fmap, assets)
     root: Any = fmap.get_root()
@@ -125,9 +141,9 @@ def _blank_map(assets: MapAssets, tiles: str) -> folium.Map:
 
 def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, Any] | None,
               tiles: str = "", cluster: bool = False,
-              known: Sequence[Installation] = ()) -> folium.Map:
+              known: Sequence[Installation] = (), view: MapView | None = None) -> folium.Map:
     """Return a map with one circle marker per site, drawn without any network request."""
-    fmap = _blank_map(assets, tiles)
+    fmap = _blank_map(assets, tiles, view)
     root: Any = fmap.get_root()
     if basemap:
         folium.GeoJson(basemap, name="countries", control=False, tooltip=None,
@@ -153,7 +169,8 @@ def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, An
             popup=folium.Popup(site_tooltip(site), max_width=300),
         ).add_to(layer)
     root.html.add_child(folium.Element(legend_html(known=bool(known))))
-    if sites:
+    ViewInUrl().add_to(fmap)
+    if sites and view is None:
         lats = [s.lat for s in sites]
         lons = [s.lon for s in sites]
         fmap.fit_bounds([(min(lats) - 2, min(lons) - 2), (max(lats) + 2, max(lons) + 2)],

@@ -238,3 +238,47 @@ def test_kml_download_of_the_view(page, server):
     names = {e.text for e in kml.iter("{http://www.opengis.net/kml/2.2}name")}
     assert {"Moscow", "Bishkek"} <= names
     assert "Kant Air Base" not in names
+
+
+def map_view(content) -> tuple[float, float, int]:
+    return tuple(content.evaluate("() => { const c = window.map.getCenter(); "
+                                  "return [c.lat, c.lng, window.map.getZoom()]; }"))
+
+
+def test_copy_link_restores_the_whole_view_in_a_new_browser(browser, server):
+    first = browser.new_context(viewport={"width": 1400, "height": 1100})
+    first.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = first.new_page()
+    handle, content = open_map(page, f"{server}/?filters.kind=Installation")
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium'] >> nth=0")
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function("() => window.location.search.includes('map.zoom=')")
+    click_site(page, handle, content, 42.85306, 74.84639)
+    page.get_by_text("an air base in the town of Kant").first.wait_for(timeout=30_000)
+    _, content = wait_map(page)
+    frame.locator(".copy-view-link").click()
+    frame.get_by_text("Link copied").wait_for(timeout=10_000)
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert "filters.kind=Installation" in link and "site=" in link and "map.zoom=" in link
+    lat, lon, zoom = map_view(content)
+    shown = page.get_by_text("sites from").first.inner_text().split()[0]
+    first.close()
+
+    second = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = second.new_page()
+    _, content = open_map(page, link)
+    page.get_by_text("an air base in the town of Kant").first.wait_for(timeout=30_000)
+    again = map_view(content)
+    assert again[2] == zoom
+    assert abs(again[0] - lat) < 1e-3 and abs(again[1] - lon) < 1e-3
+    assert page.get_by_text("sites from").first.inner_text().split()[0] == shown
+    second.close()
+
+
+def test_embed_shows_only_the_map(page, server):
+    _, content = open_map(page, f"{server}/?embed=true&filters.kind=Installation")
+    assert content.evaluate("() => Object.values(window.map._layers)"
+                            ".filter(l => l instanceof L.CircleMarker).length") >= 1
+    assert page.get_by_text("Foreign military presence").count() == 0
+    assert page.get_by_text("Mentions over time").count() == 0
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0

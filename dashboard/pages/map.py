@@ -28,6 +28,7 @@ from dashboard.pages.common import (
     open_database,
     without_dates,
 )
+from dashboard.permalink import parse_view
 from dashboard.settings import database_url
 from dashboard.store import SiteRow
 from dashboard.timeline import SPAN_PARAM, monthly_counts, span_from_selection, timeline_spec
@@ -87,16 +88,20 @@ except ValueError as exc:
     st.stop()
 
 sites = cached_sites(url, version, filters)
-st.title("Foreign military presence")
+embed = bool(st.context.is_embedded)
+if not embed:
+    st.title("Foreign military presence")
 st.caption(f"{len(sites)} sites from {options.articles} articles. Red: installations; blue: "
            "meeting sites. Hollow: planned; grey: closed. Dashed or dotted outline: placed only "
-           "at region or country level. Click a marker.")
+           "at region or country level. Click a marker; “Copy link” shares this exact view.")
 
 known = get_known(str(settings.data_dir)) if show_known else []
 fmap = build_map(sites, get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
-                 known=known)
-clicked = st_folium(fmap, key="map", height=520, use_container_width=True,
+                 known=known, view=parse_view(st.query_params.to_dict()))
+clicked = st_folium(fmap, key="map", height=640 if embed else 520, use_container_width=True,
                     returned_objects=["last_object_clicked"])
+if embed:
+    st.stop()
 
 
 def sites_at(point: dict | None, candidates: list[SiteRow]) -> list[SiteRow]:
