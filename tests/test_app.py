@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import Filters
-from dashboard.pipeline import ingest_paths
+from dashboard.pipeline import ingest_paths, ingest_uploads
 from dashboard.settings import DATA_DIR, PROJECT_DIR
 from dashboard.store import connect, query_mentions
 
@@ -210,3 +210,25 @@ def test_an_editor_with_the_token_adds_a_pasted_article(app_env):
     assert any("1 mentions" in s.value for s in at.success), [e.value for e in at.error]
     engine = connect(f"sqlite:///{app_env}")
     assert any(m.title == "Kant lease talks" for m in query_mentions(engine, Filters()))
+
+
+def test_with_a_login_configured_viewers_are_asked_to_sign_in(app_env):
+    at = add_page({"auth": {"redirect_uri": "http://localhost:8501/oauth2callback",
+                            "cookie_secret": "x", "client_id": "id", "client_secret": "s",
+                            "server_metadata_url": "https://id.example.org/.well-known"},
+                   "editors": {"token": "s3cret"}},
+                  state={"editor.token": "s3cret"})
+    assert "Viewing only" in at.info[0].value
+    assert [b.label for b in at.button] == ["Sign in to edit"]
+    assert not at.get("file_uploader")
+
+
+def test_other_sessions_see_new_articles_without_a_restart(app_env, resources):
+    at = run()
+    assert "Camp Lemonnier" not in listed(at)
+    text = ("The United States operates Camp Lemonnier in Djibouti, its only permanent "
+            "military base in Africa, officials said on Monday.")
+    ingest_uploads(connect(f"sqlite:///{app_env}"), [("djibouti.txt", text.encode(), {})],
+                   resources, editor=EDITOR)
+    at.run()
+    assert "Camp Lemonnier" in listed(at)

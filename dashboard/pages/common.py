@@ -72,7 +72,7 @@ def current_editor() -> Editor | None:
     in the sidebar makes an editor; without either configured the app is read-only.
     """
     if login_configured():
-        if not st.user.is_logged_in:
+        if not st.user.get("is_logged_in"):
             return None
         allowed = tuple(str(e) for e in read_secret("editors", "emails") or ())
         return editor_from_login(str(st.user.get("email") or ""), allowed)
@@ -86,7 +86,7 @@ def editor_sign_in() -> Editor | None:
     """Offer the configured way to become an editor in the sidebar; return the editor."""
     with st.sidebar:
         if login_configured():
-            if st.user.is_logged_in:
+            if st.user.get("is_logged_in"):
                 st.caption(f"Signed in as {st.user.get('email') or 'an unnamed user'}")
                 st.button("Sign out", key="editor.logout", on_click=st.logout)
             else:
