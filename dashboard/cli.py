@@ -21,8 +21,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Find foreign military installations and leader meetings in articles.",
         epilog=f"environment:\n{settings_help}")
     commands = parser.add_subparsers(dest="command", required=True)
-    ingest = commands.add_parser("ingest", help="read article files or folders into the database")
-    ingest.add_argument("paths", nargs="+", type=Path, help=".txt, .md or .html files, or folders")
+    ingest = commands.add_parser("ingest", help="read article files, folders or web pages")
+    ingest.add_argument("paths", nargs="*", help=".txt, .md, .html or .pdf files, folders, "
+                                                 "or http(s) links to articles")
+    ingest.add_argument("--feed", action="append", default=[], metavar="URL",
+                        help="an RSS or Atom feed whose articles to fetch (repeatable)")
     ingest.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     ingest.add_argument("--quiet", action="store_true", help="print only failures and totals")
     export = commands.add_parser("export", help="write the sites as GeoJSON, CSV or KML")
@@ -68,20 +71,49 @@ def _view(args: argparse.Namespace) -> Filters:
                    end=args.end)
 
 
-def _ingest(args: argparse.Namespace, db: str, paths: list[Path]) -> int:
-    from dashboard.pipeline import ingest_paths, load_resources
+def _ingest(args: argparse.Namespace, db: str, paths: list[str]) -> int:
+    from tqdm import tqdm
+
+    from dashboard.pipeline import (
+        IngestReport,
+        feed_articles,
+        ingest_paths,
+        ingest_urls,
+        load_resources,
+        make_fetcher,
+    )
     from dashboard.store import connect
 
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    files = [Path(p) for p in paths if p not in urls]
+    feeds = getattr(args, "feed", [])
+    if not (urls or files or feeds):
+        print("error: give files, folders, links or --feed URL", file=sys.stderr)
+        return 2
     settings = load_settings()
     engine = connect(database_url(db))
     resources = load_resources(settings)
+    fetcher = make_fetcher(settings)
+    report = IngestReport()
+    links, failed_feeds = feed_articles(feeds, fetcher)
+    report.results.extend(failed_feeds)
+    urls = list(dict.fromkeys(urls + links))
+    bar = tqdm(total=0, unit="article", file=sys.stderr, disable=args.quiet, leave=False)
 
     def progress(number: int, total: int, path: str) -> None:
-        if not args.quiet:
-            print(f"[{number}/{total}] {path}", file=sys.stderr)
+        if bar.total != total:
+            bar.reset(total=total)
+        bar.set_postfix_str(Path(path).name[:40])
+        bar.update(1)
 
     editor = Editor(f"{getpass.getuser()} (command line)", "cli")
-    report = ingest_paths(engine, paths, resources, progress, editor=editor)
+    if files:
+        report.results.extend(ingest_paths(engine, files, resources, progress,
+                                           editor=editor).results)
+    if urls:
+        report.results.extend(ingest_urls(engine, urls, resources, fetcher, progress,
+                                          editor=editor).results)
+    bar.close()
     for result in report.results:
         if not result.ok:
             print(f"error: {result.path}: {result.message}", file=sys.stderr)
@@ -158,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args, db)
         if args.command == "toponyms":
             return _toponyms(args)
-        return _ingest(args, db, [settings.articles_dir])
+        return _ingest(argparse.Namespace(quiet=False, feed=[]), db,
+                       [str(settings.articles_dir)])
     except DashboardError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -140,3 +140,9 @@ def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, s
     for term, kind in surface.items():
         kinds.setdefault(term, kind)
     return CountryIndex(names, points, display, pattern, kinds)
+
+
+def language_name(code: str) -> str:
+    """Return a language's English name from its ISO 639-1 code (the code when unknown)."""
+    found = pycountry.languages.get(alpha_2=code)
+    return str(found.name) if found else code

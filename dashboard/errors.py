@@ -7,6 +7,7 @@
     ├── ArticleError(ValueError)     an article file cannot be read or holds no text
     ├── DataError(ValueError)        a curated table in data/ is malformed
     ├── GeocodeError(RuntimeError)   a geocoder failed (not "not found": that is None)
+    ├── FetchError(RuntimeError)     a URL or feed could not be fetched safely
     ├── StoreError(RuntimeError)     the database refused an operation
     └── AccessError(PermissionError) a write came without an editor
 """
@@ -19,6 +20,7 @@ __all__ = [
     "ConfigError",
     "DashboardError",
     "DataError",
+    "FetchError",
     "GeocodeError",
     "StoreError",
 ]
@@ -42,6 +44,10 @@ class DataError(DashboardError, ValueError):
 
 class GeocodeError(DashboardError, RuntimeError):
     """A geocoder failed to answer."""
+
+
+class FetchError(DashboardError, RuntimeError):
+    """A URL or feed could not be fetched within the fetching policy."""
 
 
 class StoreError(DashboardError, RuntimeError):

@@ -7,6 +7,7 @@ Metadata comes from a sidecar ``<file>.json`` (or ``<stem>.json``), from front m
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -14,15 +15,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import feedparser
+import py3langid
 import trafilatura
 from charset_normalizer import from_bytes
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError as PdfError
 
 from dashboard.boilerplate import clean_text, guess_title, strip_markdown
 from dashboard.dates import find_publication_date, parse_date
 from dashboard.errors import ArticleError
+from dashboard.fetch import Fetched
 from dashboard.models import Article
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_BYTES = 10 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _META_KEYS = ("title", "url", "source", "outlet", "published", "date", "language")
@@ -117,7 +123,44 @@ def _read_decoded(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot be read: {exc.strerror or exc}") from exc
-    return decode_bytes(raw, path.name)
+    return decode_article(raw, path.name)
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """Return the text of an article file's bytes: decoded text, or a PDF's text layer."""
+    if not name.lower().endswith(".pdf"):
+        return decode_bytes(raw, name)
+    if not raw.startswith(b"%PDF"):
+        raise ArticleError("this is not a PDF file")
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
+    except PdfError as exc:
+        raise ArticleError(f"the PDF could not be read: {exc}") from exc
+    if len(text.split()) < 5:
+        raise ArticleError("this PDF has no text layer (a scan?): nothing to read")
+    return text
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of the language the text is written in."""
+    return str(py3langid.classify(text[:5000])[0])
+
+
+def read_fetched(page: Fetched) -> Article:
+    """Read an article fetched from the web (HTML, PDF or plain text)."""
+    suffix = {"application/pdf": ".pdf", "text/plain": ".txt"}.get(page.content_type, ".html")
+    name = "page" + suffix
+    return parse_article(decode_article(page.body, name), name, {"url": page.url}, page.url)
+
+
+def feed_links(feed: Fetched) -> list[str]:
+    """Return the article links of an RSS or Atom feed, newest first as the feed lists them."""
+    parsed = feedparser.parse(feed.body)
+    links = [str(entry.get("link")) for entry in parsed.entries if entry.get("link")]
+    if not links:
+        raise ArticleError(f"{feed.url} is not an RSS or Atom feed with article links")
+    return list(dict.fromkeys(links))
 
 
 def read_text_file(path: Path) -> str:
@@ -144,7 +187,7 @@ def read_upload(raw: bytes, name: str, meta: dict[str, Any] | None = None) -> Ar
     if len(raw) > MAX_BYTES:
         raise ArticleError(f"larger than the {MAX_BYTES // 2**20} MB limit")
     given = {k: v for k, v in (meta or {}).items() if v not in (None, "")}
-    return parse_article(decode_bytes(raw, name), name, given, f"upload:{name}")
+    return parse_article(decode_article(raw, name), name, given, f"upload:{name}")
 
 
 def parse_article(text: str, name: str, meta: dict[str, Any], fallback_source: str) -> Article:
@@ -178,5 +221,5 @@ def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> 
     return Article(id=digest, source=source, text=body,
                    title=str(meta.get("title") or guess_title(body)),
                    url=meta.get("url") or None, published=published, date_basis=basis,
-                   language=meta.get("language") or None,
+                   language=meta.get("language") or detect_language(body),
                    outlet=meta.get("outlet") or meta.get("sitename") or None)

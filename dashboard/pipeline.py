@@ -11,12 +11,24 @@ from typing import Any
 from dashboard.access import Editor, require_editor
 from dashboard.alliances import AllianceTable, read_memberships
 from dashboard.context import Resources
-from dashboard.countries import build_country_index, read_centroids, read_country_terms
+from dashboard.countries import (
+    build_country_index,
+    language_name,
+    read_centroids,
+    read_country_terms,
+)
 from dashboard.errors import AccessError, DashboardError
 from dashboard.extract import compile_kb_pattern, find_mentions
+from dashboard.fetch import Fetched, FetchPolicy, fetch
 from dashboard.gazetteer import open_gazetteer
 from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
-from dashboard.ingest import list_article_files, read_article, read_upload
+from dashboard.ingest import (
+    feed_links,
+    list_article_files,
+    read_article,
+    read_fetched,
+    read_upload,
+)
 from dashboard.knowledge import build_knowledge_base, read_installations
 from dashboard.leaders import read_leaders
 from dashboard.models import Article
@@ -38,6 +50,7 @@ class FileResult:
     message: str
     mentions: int = 0
     article_id: str | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -84,7 +97,11 @@ def ingest_one(engine: Database, label: str, read: Callable[[], Article],
         return FileResult(label, False, str(exc))
     except Exception as exc:  # one broken article must not stop the batch
         return FileResult(label, False, f"internal error ({type(exc).__name__}: {exc})")
-    return FileResult(label, True, f"{count} mentions", count, article.id)
+    message = f"{count} mentions"
+    if article.language and article.language != "en":
+        name = language_name(article.language)
+        message += f"; the article is in {name} ({article.language}): extraction reads English"
+    return FileResult(label, True, message, count, article.id, article.language)
 
 
 def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
@@ -115,3 +132,39 @@ def ingest_uploads(engine: Database, uploads: Sequence[Upload], resources: Resou
         report.results.append(ingest_one(engine, name, partial(read_upload, raw, name, meta),
                                          resources, checked))
     return report
+
+
+def ingest_urls(engine: Database, urls: Sequence[str], resources: Resources,
+                fetcher: Callable[[str], Fetched], progress: Progress | None = None, *,
+                editor: Editor | None) -> IngestReport:
+    """Fetch and ingest web pages; a page that fails is reported and the rest go in."""
+    checked = require_editor(editor)
+    report = IngestReport()
+    for number, url in enumerate(urls, start=1):
+        if progress:
+            progress(number, len(urls), url)
+        def read(link: str = url) -> Article:
+            return read_fetched(fetcher(link))
+
+        report.results.append(ingest_one(engine, url, read, resources, checked))
+    return report
+
+
+def feed_articles(feeds: Sequence[str], fetcher: Callable[[str], Fetched]
+                  ) -> tuple[list[str], list[FileResult]]:
+    """Return the article links of some feeds, and a failed result for each unreadable feed."""
+    links: list[str] = []
+    failures: list[FileResult] = []
+    for feed in feeds:
+        try:
+            links.extend(feed_links(fetcher(feed)))
+        except DashboardError as exc:
+            failures.append(FileResult(feed, False, str(exc)))
+    return list(dict.fromkeys(links)), failures
+
+
+def make_fetcher(settings: Settings) -> Callable[[str], Fetched]:
+    """Return the page fetcher the settings allow (public addresses only by default)."""
+    policy = FetchPolicy(allow_private=settings.allow_private_urls,
+                         user_agent=settings.user_agent)
+    return partial(fetch, policy=policy)

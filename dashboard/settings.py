@@ -23,7 +23,9 @@ SETTINGS_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("tiles", "DASHBOARD_TILES", "",
      "optional online tile URL template; empty keeps the offline country basemap"),
     ("user_agent", "DASHBOARD_USER_AGENT", "foreign-presence-dashboard",
-     "user agent sent to an online geocoder"),
+     "user agent sent to an online geocoder and when fetching pages"),
+    ("allow_private_urls", "DASHBOARD_ALLOW_PRIVATE_URLS", "0",
+     "1 lets URL ingestion reach loopback and private addresses (an intranet); 0 refuses them"),
 )
 
 GEOCODERS = ("offline", "nominatim")
@@ -39,6 +41,7 @@ class Settings:
     geocoder: str = "offline"
     tiles: str = ""
     user_agent: str = "foreign-presence-dashboard"
+    allow_private_urls: bool = False
     articles_dir: Path = field(default=DATA_DIR / "articles")
 
     def __post_init__(self) -> None:
@@ -71,5 +74,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         geocoder=values["geocoder"],
         tiles=values["tiles"],
         user_agent=values["user_agent"],
+        allow_private_urls=_flag("DASHBOARD_ALLOW_PRIVATE_URLS", values["allow_private_urls"]),
         articles_dir=data_dir / "articles",
     )
+
+
+def _flag(name: str, value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered not in ("0", "1", "true", "false", "yes", "no", ""):
+        raise ConfigError(f"{name} must be 0 or 1, got {value!r}")
+    return lowered in ("1", "true", "yes")

@@ -17,6 +17,8 @@ from dashboard.pipeline import load_resources
 from dashboard.settings import DATA_DIR, Settings
 from dashboard.store import Database, connect
 
+#: The loopback web server's fixture (`site`) for the fetching tests.
+pytest_plugins = ["tests.webserver"]
 TEST_DATA = Path(__file__).parent / "data"
 EDITOR = Editor("tests", "test")
 

@@ -73,3 +73,26 @@ def test_export_takes_the_view_filters(env, tmp_path: Path, capsys):
     assert '<Data name="geocoder"><value>knowledge-base</value></Data>' in kml
     assert main(["export", "--db", db, "--from", "2024-01-01", "--to", "2023-01-01"]) == 2
     assert "starts (2024-01-01) after it ends" in capsys.readouterr().err
+
+
+def test_ingest_links_and_feeds_reporting_each_failure(env, tmp_path: Path, capsys, site,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
+    db = f"sqlite:///{tmp_path / 'web.sqlite'}"
+    status = main(["ingest", f"{site}/article.html", f"{site}/image.png", "--feed",
+                   f"{site}/feed.xml", "--feed", f"{site}/article.html", "--db", db])
+    assert status == 0
+    err = capsys.readouterr().err
+    assert f"{site}/image.png: {site}/image.png is not an article or a feed" in err
+    assert f"{site}/missing: {site}/missing answered 404" in err
+    assert f"{site}/article.html is not an RSS or Atom feed" in err
+    assert "1 of 4 files ingested, 3 failed" in err
+    assert main(["export", "--db", db]) == 0
+    names = {f["properties"]["name"] for f in json.loads(capsys.readouterr().out)["features"]}
+    assert "Kant Air Base" in names
+
+
+def test_ingest_refuses_loopback_links_by_default(env, tmp_path: Path, capsys, site):
+    db = f"sqlite:///{tmp_path / 'web.sqlite'}"
+    assert main(["ingest", f"{site}/article.html", "--db", db]) == 1
+    assert "private, loopback or link-local address (127.0.0.1)" in capsys.readouterr().err

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.errors import ArticleError
-from dashboard.ingest import list_article_files, read_article
+from dashboard.ingest import list_article_files, read_article, read_upload
 from dashboard.settings import DATA_DIR
 
 from .conftest import TEST_DATA
@@ -55,6 +55,37 @@ def test_read_article_extracts_html_without_comments():
 def test_read_article_decodes_windows_1251():
     article = read_article(TEST_DATA / "cp1251.txt")
     assert "авиабаза" in article.text
+    assert article.language == "ru"
+
+
+def test_read_article_reads_a_pdf_text_layer():
+    article = read_article(TEST_DATA / "kant_report.pdf")
+    assert "air base in the town of Kant" in article.text
+    assert article.language == "en"
+
+
+@pytest.mark.parametrize(("raw", "name", "message"), [
+    ((TEST_DATA / "scan_without_text.pdf").read_bytes(), "scan.pdf", "no text layer"),
+    (b"<html>not a pdf</html>", "fake.pdf", "not a PDF"),
+    (b"%PDF-1.4 broken", "broken.pdf", "PDF"),
+    (b"\x00\x01\x02" * 100, "data.txt", "binary"),
+    (b"", "empty.md", "empty"),
+    (b"x" * (11 * 2**20), "huge.txt", "larger than the 10 MB limit"),
+    (b"Some words here", "notes.docx", "unsupported file type"),
+])
+def test_read_upload_refuses_bad_input_clearly(raw, name, message):
+    with pytest.raises(ArticleError, match=message):
+        read_upload(raw, name)
+
+
+def test_read_upload_keeps_the_metadata_typed_with_it():
+    text = "Russia will expand the air base in the town of Kant, officials said on Tuesday."
+    article = read_upload(text.encode("cp1251"), "pasted.txt",
+                          {"title": "Kant", "url": "https://example.org/kant",
+                           "published": date(2023, 5, 9)})
+    assert (article.title, article.url, article.published) == (
+        "Kant", "https://example.org/kant", date(2023, 5, 9))
+    assert article.source == "https://example.org/kant"
 
 
 @pytest.mark.parametrize(("name", "message"), [

@@ -16,7 +16,14 @@ from dashboard.pages.common import (
     login_configured,
     read_secret,
 )
-from dashboard.pipeline import IngestReport, Upload, ingest_uploads
+from dashboard.pipeline import (
+    IngestReport,
+    Upload,
+    feed_articles,
+    ingest_uploads,
+    ingest_urls,
+    make_fetcher,
+)
 from dashboard.settings import database_url
 
 st.title("Add articles")
@@ -31,9 +38,12 @@ if editor is None:
 
 st.caption(f"Signed in as {escape_markdown(editor.name)}. Articles you add are recorded "
            "with your name.")
-files = st.file_uploader("Article files", type=[s.lstrip(".") for s in SUFFIXES],
-                         accept_multiple_files=True, key="add.files")
+files = st.file_uploader("Article files (.txt, .md, .html, .pdf)",
+                         type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
+                         key="add.files")
 with st.form("add.paste", clear_on_submit=False):
+    links = st.text_area("Links to articles, one per line", key="add.urls", height=100)
+    feed = st.text_input("An RSS or Atom feed to read every article of", key="add.feed")
     pasted = st.text_area("Or paste an article's text", key="add.text", height=200)
     title = st.text_input("Title", key="add.title")
     link = st.text_input("URL of the original", key="add.url")
@@ -47,18 +57,26 @@ if submitted:
         meta = {"title": title.strip(), "url": link.strip(), "published": published}
         uploads.append(((title.strip() or "pasted article") + ".txt",
                         pasted.encode("utf-8"), meta))
-    if not uploads:
-        st.warning("Choose files or paste a text first.")
+    settings = get_settings()
+    fetcher = make_fetcher(settings)
+    urls = [line.strip() for line in links.splitlines() if line.strip()]
+    found, failed_feeds = feed_articles([feed.strip()] if feed.strip() else [], fetcher)
+    urls = list(dict.fromkeys(urls + found))
+    if not (uploads or urls or failed_feeds):
+        st.warning("Choose files, paste a text, or give links or a feed first.")
         st.stop()
-    with st.status(f"Adding {len(uploads)} article(s)…", expanded=True) as box:
+    with st.status(f"Adding {len(uploads) + len(urls)} article(s)…", expanded=True) as box:
         bar = st.progress(0.0)
 
         def progress(number: int, total: int, name: str) -> None:
             bar.progress(number / total, text=f"{number}/{total}: {escape_markdown(name)}")
 
-        settings = get_settings()
-        report: IngestReport = ingest_uploads(get_engine(database_url(settings.db)), uploads,
-                                              get_resources(settings), progress, editor=editor)
+        engine, resources = get_engine(database_url(settings.db)), get_resources(settings)
+        report = IngestReport(list(failed_feeds))
+        report.results += ingest_uploads(engine, uploads, resources, progress,
+                                         editor=editor).results
+        report.results += ingest_urls(engine, urls, resources, fetcher, progress,
+                                      editor=editor).results
         box.update(label=f"{len(report.results) - len(report.failed)} of {len(report.results)} "
                          "added", state="error" if report.failed else "complete")
     for result in report.results:
