@@ -6,6 +6,7 @@
     ├── ConfigError(ValueError)      a setting has a value we cannot use
     ├── ArticleError(ValueError)     an article file cannot be read or holds no text
     ├── DataError(ValueError)        a curated table in data/ is malformed
+    ├── CorrectionError(ValueError)  an analyst's correction has a value we cannot use
     ├── GeocodeError(RuntimeError)   a geocoder failed (not "not found": that is None)
     ├── FetchError(RuntimeError)     a URL or feed could not be fetched safely
     ├── StoreError(RuntimeError)     the database refused an operation
@@ -18,6 +19,7 @@ __all__ = [
     "AccessError",
     "ArticleError",
     "ConfigError",
+    "CorrectionError",
     "DashboardError",
     "DataError",
     "FetchError",
@@ -36,6 +38,10 @@ class ConfigError(DashboardError, ValueError):
 
 class ArticleError(DashboardError, ValueError):
     """An article cannot be read, decoded or holds no article text."""
+
+
+class CorrectionError(DashboardError, ValueError):
+    """An analyst's correction names an unknown site or has a value that cannot be used."""
 
 
 class DataError(DashboardError, ValueError):

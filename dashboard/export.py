@@ -10,7 +10,14 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from dashboard.filters import Filters
-from dashboard.store import Database, MentionRow, SiteRow, query_mentions, query_sites
+from dashboard.store import (
+    Database,
+    MentionRow,
+    SiteRow,
+    query_mentions,
+    query_sites,
+    site_corrections_of,
+)
 
 
 def _mention_properties(row: MentionRow) -> dict[str, Any]:
@@ -45,9 +52,14 @@ def export_geojson(engine: Database, filters: Filters | None = None) -> str:
     by_site: dict[str, list[MentionRow]] = defaultdict(list)
     for row in query_mentions(engine, chosen):
         by_site[row.site_id].append(row)
-    features = [site_feature(site, sorted(by_site[site.id], key=lambda r: (r.date is None,
-                                                                           r.date, r.id)))
-                for site in query_sites(engine, chosen)]
+    features = []
+    for site in query_sites(engine, chosen):
+        feature = site_feature(site, sorted(by_site[site.id],
+                                            key=lambda r: (r.date is None, r.date, r.id)))
+        feature["properties"]["corrections"] = [
+            {"field": f, "value": v, "editor": e, "at": at}
+            for f, v, e, at in site_corrections_of(engine, site.id)]
+        features.append(feature)
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
                       indent=1)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import threading
 import time
@@ -49,9 +50,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.access import Editor, require_editor
-from dashboard.errors import StoreError
+from dashboard.errors import CorrectionError, StoreError
 from dashboard.filters import Filters
-from dashboard.models import Article, Mention
+from dashboard.models import PRECISIONS, SITE_KINDS, Article, Mention
 
 #: The handle other modules pass around; only this module knows it is SQLAlchemy's.
 Database = Engine
@@ -95,6 +96,23 @@ mention_alliances = Table(
            primary_key=True),
     Column("org", String(16), primary_key=True), Index("mention_alliances_org", "org"),
 )
+
+site_corrections = Table(
+    "site_corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("site_id", String(200), nullable=False), Column("field", String(20), nullable=False),
+    Column("value", Text), Column("editor", Text, nullable=False),
+    Column("at", DateTime, nullable=False), Index("site_corrections_site", "site_id"),
+)
+mention_rejections = Table(
+    "mention_rejections", metadata,
+    Column("article_id", String(64), primary_key=True), Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True), Column("site_id", String(200), nullable=False),
+    Column("reason", Text), Column("editor", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+#: The site fields an analyst may correct; kind, operator and host also apply to its mentions.
+CORRECTABLE = ("name", "kind", "operator", "host", "lat", "lon", "precision")
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,10 @@ def _replace_article(conn: Connection, article: Article, found: list[Mention],
         published=article.published, date_basis=article.date_basis, outlet=article.outlet,
         language=article.language, text=article.text, ingested_by=editor.name,
         ingested_at=datetime.now(UTC).replace(tzinfo=None)))
+    rejected = {(start, end) for start, end in conn.execute(
+        select(mention_rejections.c.start, mention_rejections.c.end)
+        .where(mention_rejections.c.article_id == article.id))}
+    found = [m for m in found if (m.start, m.end) not in rejected]
     for mention in found:
         _upsert_site(conn, _site_values(mention))
         mention_id = conn.execute(mentions.insert().values(
@@ -238,11 +260,101 @@ def _replace_article(conn: Connection, article: Article, found: list[Mention],
         ).returning(mentions.c.id)).scalar_one()
         for org in mention.alliances:
             conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
+    for site_id in {m.site_id for m in found}:
+        _apply_corrections(conn, site_id)
     # Only the sites this article used to cite can have lost their last mention.
     gone = old_sites - {m.site_id for m in found}
     if gone:
         conn.execute(delete(sites).where(sites.c.id.in_(gone),
                                          ~exists().where(mentions.c.site_id == sites.c.id)))
+
+
+def _apply_corrections(conn: Connection, site_id: str) -> None:
+    """Put an analyst's latest value for each corrected field back on the site and mentions."""
+    latest: dict[str, str | None] = {}
+    for field, value in conn.execute(
+            select(site_corrections.c.field, site_corrections.c.value)
+            .where(site_corrections.c.site_id == site_id)
+            .order_by(site_corrections.c.at, site_corrections.c.id)):
+        latest[field] = value
+    if not latest:
+        return
+    conn.execute(sites.update().where(sites.c.id == site_id).values(
+        {f: float(v) if f in ("lat", "lon") and v is not None else v for f, v in latest.items()}))
+    shared = {f: v for f, v in latest.items() if f in ("kind", "operator", "host")}
+    if shared:
+        conn.execute(mentions.update().where(mentions.c.site_id == site_id).values(shared))
+
+
+def _check_change(field: str, value: object) -> str | None:
+    if field not in CORRECTABLE:
+        raise CorrectionError(f"{field!r} cannot be corrected: use {', '.join(CORRECTABLE)}")
+    text = None if value is None or str(value).strip() == "" else str(value).strip()
+    if field in ("lat", "lon"):
+        limit = 90 if field == "lat" else 180
+        try:
+            number = float(text or "nan")
+        except ValueError:
+            number = math.nan
+        if not -limit <= number <= limit:
+            raise CorrectionError(f"{field} must be a number from -{limit} to {limit}, "
+                                  f"not {value!r}")
+    elif field in ("operator", "host") and text is not None:
+        if not re.fullmatch(r"[A-Z]{3}", text.upper()):
+            raise CorrectionError(f"{field} must be an ISO 3166-1 alpha-3 code, not {value!r}")
+        text = text.upper()
+    elif field == "kind" and text not in SITE_KINDS:
+        raise CorrectionError(f"kind must be one of {', '.join(SITE_KINDS)}, not {value!r}")
+    elif field == "precision" and text not in PRECISIONS:
+        raise CorrectionError(f"precision must be one of {', '.join(PRECISIONS)}, not {value!r}")
+    elif field == "name" and not text:
+        raise CorrectionError("a site needs a name")
+    return text
+
+
+def correct_site(engine: Engine, site_id: str, changes: dict[str, object], *,
+                 editor: Editor | None) -> None:
+    """Record an analyst's changes to a site and apply them; they outlive re-ingesting."""
+    checked = require_editor(editor)
+    values = {field: _check_change(field, value) for field, value in changes.items()}
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with engine.begin() as conn:
+        if conn.execute(select(sites.c.id).where(sites.c.id == site_id)).first() is None:
+            raise CorrectionError(f"there is no site {site_id!r}")
+        for field, value in values.items():
+            conn.execute(site_corrections.insert().values(
+                site_id=site_id, field=field, value=value, editor=checked.name, at=now))
+        _apply_corrections(conn, site_id)
+
+
+def reject_mention(engine: Engine, mention_id: int, reason: str = "", *,
+                   editor: Editor | None) -> None:
+    """Reject a mention as not evidence; it stays rejected when its article is re-ingested."""
+    checked = require_editor(editor)
+    with engine.begin() as conn:
+        row = conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
+                                  mentions.c.site_id).where(mentions.c.id == mention_id)).first()
+        if row is None:
+            raise CorrectionError(f"there is no mention {mention_id}")
+        conn.execute(mention_rejections.insert().values(
+            article_id=row.article_id, start=row.start, end=row.end, site_id=row.site_id,
+            reason=reason.strip() or None, editor=checked.name,
+            at=datetime.now(UTC).replace(tzinfo=None)))
+        conn.execute(delete(mention_alliances).where(
+            mention_alliances.c.mention_id == mention_id))
+        conn.execute(delete(mentions).where(mentions.c.id == mention_id))
+        conn.execute(delete(sites).where(sites.c.id == row.site_id,
+                                         ~exists().where(mentions.c.site_id == sites.c.id)))
+
+
+def site_corrections_of(engine: Engine, site_id: str) -> list[tuple[str, str | None, str, str]]:
+    """Return ``(field, value, editor, when)`` for each change made to a site, oldest first."""
+    query = (select(site_corrections.c.field, site_corrections.c.value,
+                    site_corrections.c.editor, site_corrections.c.at)
+             .where(site_corrections.c.site_id == site_id)
+             .order_by(site_corrections.c.at, site_corrections.c.id))
+    with engine.connect() as conn:
+        return [(f, v, e, at.isoformat(timespec="seconds")) for f, v, e, at in conn.execute(query)]
 
 
 def save_article(engine: Engine, article: Article, found: Iterable[Mention], *,
@@ -398,7 +510,10 @@ def data_version(engine: Engine) -> str:
     with engine.connect() as conn:
         count, newest = conn.execute(select(func.count(), func.max(articles.c.ingested_at))
                                      .select_from(articles)).one()
-    return f"{count}:{newest}"
+        changes = conn.execute(select(func.count()).select_from(site_corrections)).scalar_one()
+        rejected = conn.execute(select(func.count()).select_from(mention_rejections)
+                                ).scalar_one()
+    return f"{count}:{newest}:{changes}:{rejected}"
 
 
 def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, int, int]]:

@@ -1,0 +1,88 @@
+"""Analysts' corrections persist with who and when, and survive re-ingesting."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.errors import AccessError, CorrectionError
+from dashboard.export import export_geojson
+from dashboard.filters import Filters
+from dashboard.pipeline import ingest_paths
+from dashboard.settings import DATA_DIR
+from dashboard.store import (
+    correct_site,
+    get_site,
+    query_mentions,
+    query_sites,
+    reject_mention,
+    site_corrections_of,
+)
+
+from .conftest import EDITOR
+
+SEEDS = DATA_DIR / "articles"
+
+
+@pytest.fixture
+def filled(engine, resources):
+    ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
+    return engine
+
+
+def test_a_moved_and_renamed_site_stays_corrected_after_reingesting(filled, resources):
+    site = next(s for s in query_sites(filled, Filters()) if s.kind == "meeting_site")
+    correct_site(filled, site.id, {"name": "Kremlin", "lat": "55.752", "lon": 37.617,
+                                   "precision": "site", "operator": "rus"}, editor=EDITOR)
+    ingest_paths(filled, [SEEDS], resources, editor=EDITOR)
+    again = get_site(filled, site.id)
+    assert again is not None
+    assert (again.name, again.lat, again.lon, again.precision, again.operator) == (
+        "Kremlin", 55.752, 37.617, "site", "RUS")
+    assert {m.operator for m in query_mentions(filled, Filters(), [site.id])} == {"RUS"}
+    assert site.id in {s.id for s in query_sites(filled, Filters(operators=("RUS",)))}
+    history = site_corrections_of(filled, site.id)
+    assert {(f, v, e) for f, v, e, _ in history} >= {("name", "Kremlin", "tests"),
+                                                       ("operator", "RUS", "tests")}
+    feature = next(f for f in json.loads(export_geojson(filled))["features"]
+                   if f["properties"]["id"] == site.id)
+    assert feature["properties"]["name"] == "Kremlin"
+    assert {c["field"] for c in feature["properties"]["corrections"]} >= {"name", "lat"}
+
+
+def test_a_rejected_mention_stays_rejected(filled, resources):
+    before = len(query_mentions(filled, Filters()))
+    mention = next(m for m in query_mentions(filled, Filters()) if "Kant" in m.quote)
+    reject_mention(filled, mention.id, "a historical aside", editor=EDITOR)
+    assert len(query_mentions(filled, Filters())) == before - 1
+    ingest_paths(filled, [SEEDS], resources, editor=EDITOR)
+    assert len(query_mentions(filled, Filters())) == before - 1
+    assert mention.quote not in {m.quote for m in query_mentions(filled, Filters())}
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"lat": "north"}, "lat must be a number"),
+    ({"lon": 181}, "lon must be a number"),
+    ({"operator": "Russia"}, "alpha-3"),
+    ({"kind": "bunker"}, "kind must be one of"),
+    ({"precision": "exact"}, "precision must be one of"),
+    ({"name": "  "}, "needs a name"),
+    ({"colour": "red"}, "cannot be corrected"),
+])
+def test_bad_corrections_are_refused_and_change_nothing(filled, changes, message):
+    site = query_sites(filled, Filters())[0]
+    with pytest.raises(CorrectionError, match=message):
+        correct_site(filled, site.id, changes, editor=EDITOR)
+    assert get_site(filled, site.id) == site
+    assert site_corrections_of(filled, site.id) == []
+
+
+def test_corrections_need_an_editor(filled):
+    site = query_sites(filled, Filters())[0]
+    with pytest.raises(AccessError):
+        correct_site(filled, site.id, {"name": "x"}, editor=None)
+    with pytest.raises(AccessError):
+        reject_mention(filled, 1, editor=None)
+    with pytest.raises(CorrectionError, match="no site"):
+        correct_site(filled, "nowhere", {"name": "x"}, editor=EDITOR)
