@@ -20,5 +20,6 @@ navigation = st.navigation(position="hidden" if EMBED else "sidebar", pages=[
     st.Page(PAGES / "site.py", title="Site", url_path="site"),
     st.Page(PAGES / "article.py", title="Article", url_path="article"),
     st.Page(PAGES / "add.py", title="Add articles", url_path="add"),
+    st.Page(PAGES / "review.py", title="Review", url_path="review"),
 ])
 navigation.run()

@@ -8,7 +8,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -312,7 +312,7 @@ def _check_change(field: str, value: object) -> str | None:
     return text
 
 
-def correct_site(engine: Engine, site_id: str, changes: dict[str, object], *,
+def correct_site(engine: Engine, site_id: str, changes: Mapping[str, object], *,
                  editor: Editor | None) -> None:
     """Record an analyst's changes to a site and apply them; they outlive re-ingesting."""
     checked = require_editor(editor)

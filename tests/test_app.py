@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.filters import Filters
 from dashboard.pipeline import ingest_paths, ingest_uploads
 from dashboard.settings import DATA_DIR, PROJECT_DIR
-from dashboard.store import connect, query_mentions
+from dashboard.store import connect, query_mentions, query_sites
 
 from .conftest import EDITOR
 
@@ -232,3 +232,31 @@ def test_other_sessions_see_new_articles_without_a_restart(app_env, resources):
                    resources, editor=EDITOR)
     at.run()
     assert "Camp Lemonnier" in listed(at)
+
+
+def review_page(secrets: dict | None = None, token: str = "") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/review.py")
+    for section, values in (secrets or {}).items():
+        at.secrets[section] = values
+    if token:
+        at.session_state["editor.token"] = token
+    return at.run()
+
+
+def test_review_page_needs_an_editor(app_env):
+    at = review_page({"editors": {"token": "s3cret"}}, token="wrong")
+    assert "Viewing only" in at.info[0].value and not at.get("form")
+
+
+def test_review_page_lists_and_corrects_a_site(app_env):
+    at = review_page({"editors": {"token": "s3cret"}}, token="s3cret")
+    assert any(c.value.endswith("survive re-ingesting.") for c in at.caption)
+    choice = next(o for o in at.selectbox(key="review.site").options if "Moscow" in o)
+    at.selectbox(key="review.site").select(choice).run()
+    site_id = at.selectbox(key="review.site").value
+    at.text_input(key=f"review.name.{site_id}").input("Kremlin")
+    at.button(key="review.save").click().run()
+    assert any("Saved 1 change" in s.value for s in at.success), [e.value for e in at.error]
+    names = {s.name for s in query_sites(connect(f"sqlite:///{app_env}"), Filters())}
+    assert "Kremlin" in names and "Moscow" not in names

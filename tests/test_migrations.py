@@ -14,10 +14,10 @@ from dashboard.store import (
     data_version,
     get_article,
     get_site,
+    head_revision,
     migrate,
     query_mentions,
     save_article,
-    head_revision,
     schema_revision,
 )
 
