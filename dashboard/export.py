@@ -17,6 +17,7 @@ from dashboard.store import (
     query_mentions,
     query_sites,
     site_corrections_of,
+    sources_of,
 )
 
 
@@ -52,10 +53,14 @@ def export_geojson(engine: Database, filters: Filters | None = None) -> str:
     by_site: dict[str, list[MentionRow]] = defaultdict(list)
     for row in query_mentions(engine, chosen):
         by_site[row.site_id].append(row)
+    outlets = sources_of(engine, {r.article_id for rows in by_site.values() for r in rows})
     features = []
     for site in query_sites(engine, chosen):
-        feature = site_feature(site, sorted(by_site[site.id],
-                                            key=lambda r: (r.date is None, r.date, r.id)))
+        rows_in_order = sorted(by_site[site.id], key=lambda r: (r.date is None, r.date, r.id))
+        feature = site_feature(site, rows_in_order)
+        for mention, row in zip(feature["properties"]["mentions"], rows_in_order, strict=True):
+            mention["outlets"] = [{"source": src, "outlet": name, "url": link}
+                                  for src, name, link in outlets.get(row.article_id, [])]
         feature["properties"]["corrections"] = [
             {"field": f, "value": v, "editor": e, "at": at}
             for f, v, e, at in site_corrections_of(engine, site.id)]

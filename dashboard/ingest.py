@@ -209,6 +209,17 @@ def parse_article(text: str, name: str, meta: dict[str, Any], fallback_source: s
                         source=str(found.get("url") or fallback_source))
 
 
+def fingerprint(body: str) -> str:
+    """Identify an article by its running text, so syndicated copies share one id.
+
+    Short lines (bylines, datelines, captions, "Reuters") differ between outlets that carry
+    the same wire story; case and punctuation too. Only the sentences of the story count.
+    """
+    lines = [line for line in body.splitlines() if len(line.split()) >= 8] or [body]
+    words = re.sub(r"[\W_]+", " ", " ".join(lines).lower()).split()
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
+
+
 def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> Article:
     """Build an Article from cleaned text and metadata, dating it when metadata does not."""
     if len(body.split()) < 5:
@@ -217,8 +228,7 @@ def make_article(body: str, removed: str, meta: dict[str, Any], source: str) -> 
     basis = "metadata" if published else None
     if published is None:
         published, basis = find_publication_date(body, removed, meta.get("url"))
-    digest = hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:16]
-    return Article(id=digest, source=source, text=body,
+    return Article(id=fingerprint(body), source=source, text=body,
                    title=str(meta.get("title") or guess_title(body)),
                    url=meta.get("url") or None, published=published, date_basis=basis,
                    language=meta.get("language") or detect_language(body),

@@ -111,6 +111,12 @@ mention_rejections = Table(
     Column("reason", Text), Column("editor", Text, nullable=False),
     Column("at", DateTime, nullable=False),
 )
+article_sources = Table(
+    "article_sources", metadata,
+    Column("article_id", String(64), primary_key=True), Column("source", Text, primary_key=True),
+    Column("url", Text), Column("outlet", Text), Column("title", Text),
+    Column("published", Date), Column("seen_at", DateTime),
+)
 #: The site fields an analyst may correct; kind, operator and host also apply to its mentions.
 CORRECTABLE = ("name", "kind", "operator", "host", "lat", "lon", "precision")
 
@@ -225,11 +231,13 @@ def _site_values(mention: Mention) -> dict[str, object]:
             "installation_type": mention.installation_type}
 
 
-def _upsert_site(conn: Connection, values: dict[str, object]) -> None:
+def _upsert(conn: Connection, table: Table, values: dict[str, object],
+            keys: tuple[str, ...]) -> None:
+    """Insert a row, or update the one with the same keys (SQLite and PostgreSQL alike)."""
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(sites).values(values)
-    changed = {k: statement.excluded[k] for k in values if k != "id"}
-    conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changed))
+    statement = insert(table).values(values)
+    changed = {k: statement.excluded[k] for k in values if k not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changed))
 
 
 def _replace_article(conn: Connection, article: Article, found: list[Mention],
@@ -240,17 +248,23 @@ def _replace_article(conn: Connection, article: Article, found: list[Mention],
     conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(old)))
     conn.execute(delete(mentions).where(mentions.c.article_id == article.id))
     conn.execute(delete(articles).where(articles.c.id == article.id))
+    now = datetime.now(UTC).replace(tzinfo=None)
     conn.execute(articles.insert().values(
         id=article.id, source=article.source, url=article.url, title=article.title,
         published=article.published, date_basis=article.date_basis, outlet=article.outlet,
         language=article.language, text=article.text, ingested_by=editor.name,
-        ingested_at=datetime.now(UTC).replace(tzinfo=None)))
+        ingested_at=now))
+    # A syndicated copy is the same article: one more source, its mentions counted once.
+    _upsert(conn, article_sources, {
+        "article_id": article.id, "source": article.source, "url": article.url,
+        "outlet": article.outlet, "title": article.title, "published": article.published,
+        "seen_at": now}, ("article_id", "source"))
     rejected = {(start, end) for start, end in conn.execute(
         select(mention_rejections.c.start, mention_rejections.c.end)
         .where(mention_rejections.c.article_id == article.id))}
     found = [m for m in found if (m.start, m.end) not in rejected]
     for mention in found:
-        _upsert_site(conn, _site_values(mention))
+        _upsert(conn, sites, _site_values(mention), ("id",))
         mention_id = conn.execute(mentions.insert().values(
             article_id=article.id, site_id=mention.site_id, kind=mention.kind,
             quote=mention.quote, start=mention.start, end=mention.end, date=mention.date,
@@ -467,6 +481,20 @@ def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | N
     with engine.connect() as conn:
         return [MentionRow(*row[:10], tuple(json.loads(row[10])), tuple(json.loads(row[11])),
                            *row[12:]) for row in conn.execute(query)]
+
+
+def sources_of(engine: Engine, article_ids: Iterable[str]
+               ) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """Return, per article, every ``(source, outlet, url)`` that carried it, first seen first."""
+    query = (select(article_sources.c.article_id, article_sources.c.source,
+                    article_sources.c.outlet, article_sources.c.url)
+             .where(article_sources.c.article_id.in_(list(article_ids)))
+             .order_by(article_sources.c.seen_at, article_sources.c.source))
+    found: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    with engine.connect() as conn:
+        for article_id, source, outlet, url in conn.execute(query):
+            found.setdefault(article_id, []).append((source, outlet, url))
+    return found
 
 
 def get_article(engine: Engine, article_id: str) -> Article | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from dashboard.store import (
     query_mentions,
     query_sites,
     save_article,
+    sources_of,
 )
 
 from .conftest import EDITOR
@@ -125,3 +127,24 @@ def test_mention_dates_count_per_day_operator_and_kind(engine, resources):
     assert (date(2019, 3, 26), "RUS", "installation", 1) in rows
     assert all(kind == "meeting_site" for _, _, kind, _ in
                mention_dates(engine, Filters(kinds=("meeting_site",))))
+
+
+def test_syndicated_copies_are_one_article_with_every_outlet(engine, resources, tmp_path):
+    story = ("Russia will expand the air base in the town of Kant, the Kyrgyz defence "
+             "ministry said on Tuesday, adding hangars and a longer runway.\n"
+             "Officials gave no figure for the cost of the work, which follows talks in "
+             "Moscow between the two presidents.")
+    copies = {"wire.txt": f"By Wire Staff\nBISHKEK, May 9\n{story}\n",
+              "daily.txt": f"Daily Courier | World\n{story.upper().lower()}\nReporting by A.\n"}
+    for name, text in copies.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(
+            json.dumps({"outlet": name.split(".")[0], "published": "2023-05-09"}))
+    report = ingest_paths(engine, [tmp_path], resources, editor=EDITOR)
+    assert not report.failed and len({r.article_id for r in report.results}) == 1
+    mentions = query_mentions(engine, Filters())
+    assert len({m.article_id for m in mentions}) == 1
+    assert len([m for m in mentions if "Kant" in m.quote]) == 1
+    outlets = [o for _, o, _ in sources_of(engine, [mentions[0].article_id])[
+        mentions[0].article_id]]
+    assert sorted(outlets) == ["daily", "wire"]

@@ -7,12 +7,12 @@ import streamlit as st
 from dashboard.markup import escape_markdown, safe_url
 from dashboard.pages.common import get_engine, get_settings
 from dashboard.settings import database_url
-from dashboard.store import get_article
+from dashboard.store import get_article, sources_of
 
 params = st.query_params
 article_id = params.get("article", "")
-article = get_article(get_engine(database_url(get_settings().db)), article_id) if article_id \
-    else None
+engine = get_engine(database_url(get_settings().db))
+article = get_article(engine, article_id) if article_id else None
 if article is None:
     st.info("Choose a quote on the map page to read its article here.")
     st.stop()
@@ -28,6 +28,12 @@ st.caption(f"{escape_markdown(article.source)} · {published}"
            + (f" ({article.date_basis})" if article.date_basis else ""))
 if link:
     st.markdown(f"[Open the original]({link})")
+carriers = sources_of(engine, [article.id]).get(article.id, [])
+if len(carriers) > 1:
+    # Syndicated copies of one story are one article: every outlet is kept as a source.
+    listed = [f"[{escape_markdown(o or s)}]({u})" if safe_url(u) else escape_markdown(o or s)
+              for s, o, u in carriers]
+    st.caption(f"Carried by {len(carriers)} outlets: " + ", ".join(listed))
 
 text = article.text
 valid = 0 <= start < end <= len(text)
