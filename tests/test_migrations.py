@@ -11,6 +11,7 @@ from dashboard.filters import Filters
 from dashboard.models import Article, Mention, Place
 from dashboard.store import (
     connect,
+    correct_site,
     data_version,
     get_article,
     get_site,
@@ -19,6 +20,7 @@ from dashboard.store import (
     query_mentions,
     save_article,
     schema_revision,
+    site_corrections_of,
 )
 
 from .conftest import EDITOR
@@ -69,8 +71,11 @@ def test_two_editors_at_once_lose_nothing(db_url):
         try:
             for number in range(first, first + 25):
                 save_article(engine, article(number), [mention(number)], editor=EDITOR)
-                # Both editors also save the same wire story, over and over.
+                # Both editors also save the same wire story, over and over, and correct
+                # the site they share.
                 save_article(engine, article(0, "the shared story"), [mention(0)],
+                             editor=EDITOR)
+                correct_site(engine, mention(0).site_id, {"name": f"Kant {number}"},
                              editor=EDITOR)
         except BaseException as exc:  # collected for the main thread to report
             errors.append(exc)
@@ -89,6 +94,8 @@ def test_two_editors_at_once_lose_nothing(db_url):
     assert len({r.article_id for r in rows}) == 51
     site = get_site(engine, rows[0].site_id)
     assert site is not None and site.mention_count == 51
+    assert len(site_corrections_of(engine, site.id)) == 50
+    assert site.name == site_corrections_of(engine, site.id)[-1][1]
     engine.dispose()
 
 

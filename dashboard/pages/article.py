@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.countries import language_name
 from dashboard.markup import escape_markdown, safe_url
 from dashboard.pages.common import get_engine, get_settings
 from dashboard.settings import database_url
@@ -25,7 +26,9 @@ st.title(escape_markdown(article.title or "Untitled article"))
 link = safe_url(article.url)
 published = article.published.isoformat() if article.published else "date unknown"
 st.caption(f"{escape_markdown(article.source)} · {published}"
-           + (f" ({article.date_basis})" if article.date_basis else ""))
+           + (f" ({article.date_basis})" if article.date_basis else "")
+           + (f" · language: {escape_markdown(language_name(article.language))}"
+              if article.language else ""))
 if link:
     st.markdown(f"[Open the original]({link})")
 carriers = sources_of(engine, [article.id]).get(article.id, [])
