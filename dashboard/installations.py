@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from dashboard import patterns as p
@@ -331,6 +332,23 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
     return _mention(doc, index, place, noun.group(0), operator, item)
 
 
+def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str) -> bool:
+    """Tell whether a shared or numbered alias ("Air Base 101") is used of another country.
+
+    The sentence names countries, none of them hosts any installation with that alias, one
+    of them operates none either, and no such installation's town is named: the alias
+    belongs to a base we do not know.
+    """
+    if len(items) < 2 and not re.search(r"\d", alias):
+        return False
+    lowered = text.lower()
+    if any(i.place and i.place.lower() in lowered for i in items):
+        return False
+    hosts = {i.host for i in items}
+    operators = {i.operator for i in items}
+    return bool(named) and not named & hosts and bool(named - operators)
+
+
 def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -> list[Mention]:
     if res.kb_pattern is None:
         return []
@@ -341,8 +359,11 @@ def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -
         if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
                                                    match.group(0))):
             continue
+        named = {r.iso3 for r in doc.refs[index]}
+        if _elsewhere(match.group(0), items, named, text):
+            continue
         operator, _ = _operator(doc, index, match.start(), items[0].host)
-        chosen = next((i for i in items if i.operator == operator), items[0])
+        chosen = max(items, key=lambda i: (i.operator == operator, i.host in named))
         mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)
         if mention:
             found.append(replace(mention, operator=chosen.operator))

@@ -187,7 +187,9 @@ def _established_meeting(doc: Doc, index: int) -> bool:
 def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     """Find meeting sites named in a sentence that reports leaders meeting."""
     sentence = doc.sentences[index]
-    if not p.MEETING_TRIGGER.search(sentence.text):
+    if not p.MEETING_TRIGGER.search(sentence.text) or p.NOT_A_MEETING.search(sentence.text):
+        return []
+    if p.PRESS_ONLY.search(sentence.text) and not _MET_VERB.search(sentence.text):
         return []
     leader_countries = _article_leader_countries(doc, index)
     if not _has_leaders(doc, index):

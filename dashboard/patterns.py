@@ -101,6 +101,15 @@ MEETING_TRIGGER = re.compile(
     r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend)\b",
     re.IGNORECASE,
 )
+#: A meeting only talked about, or held at a distance: never a meeting site.
+NOT_A_MEETING = re.compile(
+    r"\b(?:could|might|may)\s+(?:be\s+held|take\s+place|be\s+hosted|meet)\b|"
+    r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
+    r"video\s+link|videoconference|by\s+(?:tele)?phone)\b",
+    re.IGNORECASE,
+)
+#: Speaking to the press somewhere is not meeting anyone there.
+PRESS_ONLY = re.compile(r"(?i)\btold\s+(?:reporters|journalists|the\s+press)\b")
 MEETING_PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?:leader|president|"
     r"premier|king|emir)['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"

@@ -104,6 +104,11 @@ TRAPS = [
     "The defence ministers met on the sidelines of a security conference in Singapore.",
     "Medical staff check passengers arriving at Cairo airport, officials said.",
     "Coalition troops at a U.S. military base in Iraq may have been exposed, documents show.",
+    "Diplomats said a meeting between Erdogan and Hassan Sheikh Mohamud could be held in "
+    "Nairobi, though no date has been set.",
+    "Vladimir Putin telephoned Nikol Pashinyan to be briefed on the Washington talks.",
+    "\"It was a good meeting,\" Donald Trump told reporters at the White House on Monday.",
+    "The Malian junta said Russian instructors now train troops at Air Base 101 in Bamako.",
 ]
 
 
