@@ -1,0 +1,111 @@
+"""What analysts change: site fields and rejected mentions, with who and when."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, exists, select
+from sqlalchemy.engine import Connection
+
+from dashboard.access import Editor, require_editor
+from dashboard.errors import CorrectionError
+from dashboard.models import PRECISIONS, SITE_KINDS
+from dashboard.store.schema import (
+    CORRECTABLE,
+    mention_alliances,
+    mention_rejections,
+    mentions,
+    site_corrections,
+    sites,
+)
+
+
+def apply_corrections(conn: Connection, site_id: str) -> None:
+    """Put an analyst's latest value for each corrected field back on the site and mentions."""
+    latest: dict[str, str | None] = {}
+    for field, value in conn.execute(
+            select(site_corrections.c.field, site_corrections.c.value)
+            .where(site_corrections.c.site_id == site_id)
+            .order_by(site_corrections.c.at, site_corrections.c.id)):
+        latest[field] = value
+    if not latest:
+        return
+    conn.execute(sites.update().where(sites.c.id == site_id).values(
+        {f: float(v) if f in ("lat", "lon") and v is not None else v for f, v in latest.items()}))
+    shared = {f: v for f, v in latest.items() if f in ("kind", "operator", "host")}
+    if shared:
+        conn.execute(mentions.update().where(mentions.c.site_id == site_id).values(shared))
+
+
+def _check_change(field: str, value: object) -> str | None:
+    if field not in CORRECTABLE:
+        raise CorrectionError(f"{field!r} cannot be corrected: use {', '.join(CORRECTABLE)}")
+    text = None if value is None or str(value).strip() == "" else str(value).strip()
+    if field in ("lat", "lon"):
+        limit = 90 if field == "lat" else 180
+        try:
+            number = float(text or "nan")
+        except ValueError:
+            number = math.nan
+        if not -limit <= number <= limit:
+            raise CorrectionError(f"{field} must be a number from -{limit} to {limit}, "
+                                  f"not {value!r}")
+    elif field in ("operator", "host") and text is not None:
+        if not re.fullmatch(r"[A-Z]{3}", text.upper()):
+            raise CorrectionError(f"{field} must be an ISO 3166-1 alpha-3 code, not {value!r}")
+        text = text.upper()
+    elif field == "kind" and text not in SITE_KINDS:
+        raise CorrectionError(f"kind must be one of {', '.join(SITE_KINDS)}, not {value!r}")
+    elif field == "precision" and text not in PRECISIONS:
+        raise CorrectionError(f"precision must be one of {', '.join(PRECISIONS)}, not {value!r}")
+    elif field == "name" and not text:
+        raise CorrectionError("a site needs a name")
+    return text
+
+
+def correct_site(engine: Engine, site_id: str, changes: Mapping[str, object], *,
+                 editor: Editor | None) -> None:
+    """Record an analyst's changes to a site and apply them; they outlive re-ingesting."""
+    checked = require_editor(editor)
+    values = {field: _check_change(field, value) for field, value in changes.items()}
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with engine.begin() as conn:
+        if conn.execute(select(sites.c.id).where(sites.c.id == site_id)).first() is None:
+            raise CorrectionError(f"there is no site {site_id!r}")
+        for field, value in values.items():
+            conn.execute(site_corrections.insert().values(
+                site_id=site_id, field=field, value=value, editor=checked.name, at=now))
+        apply_corrections(conn, site_id)
+
+
+def reject_mention(engine: Engine, mention_id: int, reason: str = "", *,
+                   editor: Editor | None) -> None:
+    """Reject a mention as not evidence; it stays rejected when its article is re-ingested."""
+    checked = require_editor(editor)
+    with engine.begin() as conn:
+        row = conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
+                                  mentions.c.site_id).where(mentions.c.id == mention_id)).first()
+        if row is None:
+            raise CorrectionError(f"there is no mention {mention_id}")
+        conn.execute(mention_rejections.insert().values(
+            article_id=row.article_id, start=row.start, end=row.end, site_id=row.site_id,
+            reason=reason.strip() or None, editor=checked.name,
+            at=datetime.now(UTC).replace(tzinfo=None)))
+        conn.execute(delete(mention_alliances).where(
+            mention_alliances.c.mention_id == mention_id))
+        conn.execute(delete(mentions).where(mentions.c.id == mention_id))
+        conn.execute(delete(sites).where(sites.c.id == row.site_id,
+                                         ~exists().where(mentions.c.site_id == sites.c.id)))
+
+
+def site_corrections_of(engine: Engine, site_id: str) -> list[tuple[str, str | None, str, str]]:
+    """Return ``(field, value, editor, when)`` for each change made to a site, oldest first."""
+    query = (select(site_corrections.c.field, site_corrections.c.value,
+                    site_corrections.c.editor, site_corrections.c.at)
+             .where(site_corrections.c.site_id == site_id)
+             .order_by(site_corrections.c.at, site_corrections.c.id))
+    with engine.connect() as conn:
+        return [(f, v, e, at.isoformat(timespec="seconds")) for f, v, e, at in conn.execute(query)]

@@ -1,0 +1,192 @@
+"""Reading sites, mentions and articles through the filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from dashboard.filters import Filters
+from dashboard.models import Article
+from dashboard.store.schema import (
+    Database,
+    MentionRow,
+    SiteRow,
+    article_sources,
+    articles,
+    mention_alliances,
+    mention_rejections,
+    mentions,
+    site_corrections,
+    sites,
+)
+
+
+def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if filters.operators:
+        conds.append(mentions.c.operator.in_(filters.operators))
+    if filters.hosts:
+        conds.append(mentions.c.host.in_(filters.hosts))
+    if filters.kinds:
+        conds.append(mentions.c.kind.in_(filters.kinds))
+    if filters.text.strip():
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.text.strip()) + "%"
+        conds.append(or_(mentions.c.quote.ilike(pattern, escape="\\"),
+                         mentions.c.site_id.in_(select(sites.c.id).where(
+                             sites.c.name.ilike(pattern, escape="\\")))))
+    if filters.precisions:
+        conds.append(mentions.c.site_id.in_(
+            select(sites.c.id).where(sites.c.precision.in_(filters.precisions))))
+    if filters.alliances:
+        conds.append(exists().where(and_(mention_alliances.c.mention_id == mentions.c.id,
+                                         mention_alliances.c.org.in_(filters.alliances))))
+    dated: list[ColumnElement[bool]] = []
+    if filters.start:
+        dated.append(mentions.c.date >= filters.start)
+    if filters.end:
+        dated.append(mentions.c.date <= filters.end)
+    if dated:
+        in_range = and_(*dated)
+        conds.append(or_(in_range, mentions.c.date.is_(None)) if filters.include_undated
+                     else in_range)
+    return conds
+
+
+def _latest_status() -> ColumnElement[str | None]:
+    """The status the newest dated mention of a site gives (undated ones last)."""
+    latest = mentions.alias("latest")
+    return (select(latest.c.status)
+            .where(latest.c.site_id == sites.c.id, latest.c.status.is_not(None))
+            .order_by(latest.c.date.is_(None), latest.c.date.desc(), latest.c.id.desc())
+            .limit(1).correlate(sites).scalar_subquery())
+
+
+def _select_sites(engine: Engine, *conditions: ColumnElement[bool]) -> list[SiteRow]:
+    count = func.count(mentions.c.id).label("mention_count")
+    query = (select(sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
+                    sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
+                    sites.c.installation_type, count, sites.c.installation_id,
+                    _latest_status().label("status"))
+             .join(mentions, mentions.c.site_id == sites.c.id)
+             .where(*conditions).group_by(sites.c.id).order_by(sites.c.name))
+    with engine.connect() as conn:
+        return [SiteRow(*row) for row in conn.execute(query)]
+
+
+def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
+    """Return every site with at least one mention passing the filters."""
+    return _select_sites(engine, *_conditions(filters))
+
+
+def get_site(engine: Engine, site_id: str) -> SiteRow | None:
+    """Return one site with all its mentions counted, or None."""
+    found = _select_sites(engine, sites.c.id == site_id)
+    return found[0] if found else None
+
+
+def mention_dates(engine: Engine, filters: Filters) -> list[tuple[dt.date, str | None, str, int]]:
+    """Count dated mentions passing the filters per day, operator and site kind."""
+    query = (select(mentions.c.date, mentions.c.operator, mentions.c.kind,
+                    func.count(mentions.c.id))
+             .where(mentions.c.date.is_not(None), *_conditions(filters))
+             .group_by(mentions.c.date, mentions.c.operator, mentions.c.kind)
+             .order_by(mentions.c.date))
+    with engine.connect() as conn:
+        return [(day, operator, kind, int(n)) for day, operator, kind, n in conn.execute(query)]
+
+
+def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | None = None
+                   ) -> list[MentionRow]:
+    """Return mentions passing the filters (of some sites only), newest first."""
+    query = (select(mentions.c.id, mentions.c.site_id, mentions.c.article_id, mentions.c.quote,
+                    mentions.c.start, mentions.c.end, mentions.c.date, mentions.c.status,
+                    mentions.c.operator, mentions.c.host, mentions.c.countries,
+                    mentions.c.alliances, articles.c.title, articles.c.source, articles.c.url,
+                    articles.c.published)
+             .join(articles, articles.c.id == mentions.c.article_id)
+             .where(*_conditions(filters))
+             .order_by(mentions.c.date.desc(), mentions.c.id))
+    if site_ids is not None:
+        query = query.where(mentions.c.site_id.in_(list(site_ids)))
+    with engine.connect() as conn:
+        return [MentionRow(*row[:10], tuple(json.loads(row[10])), tuple(json.loads(row[11])),
+                           *row[12:]) for row in conn.execute(query)]
+
+
+def sources_of(engine: Engine, article_ids: Iterable[str]
+               ) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """Return, per article, every ``(source, outlet, url)`` that carried it, first seen first."""
+    query = (select(article_sources.c.article_id, article_sources.c.source,
+                    article_sources.c.outlet, article_sources.c.url)
+             .where(article_sources.c.article_id.in_(list(article_ids)))
+             .order_by(article_sources.c.seen_at, article_sources.c.source))
+    found: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    with engine.connect() as conn:
+        for article_id, source, outlet, url in conn.execute(query):
+            found.setdefault(article_id, []).append((source, outlet, url))
+    return found
+
+
+def get_article(engine: Engine, article_id: str) -> Article | None:
+    """Return one stored article, or None."""
+    with engine.connect() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+    if row is None:
+        return None
+    return Article(id=row["id"], source=row["source"], text=row["text"], title=row["title"] or "",
+                   url=row["url"], published=row["published"], date_basis=row["date_basis"],
+                   language=row["language"], outlet=row["outlet"])
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values present in the database, to offer in the filters."""
+
+    operators: tuple[str, ...]
+    hosts: tuple[str, ...]
+    alliances: tuple[str, ...]
+    first: dt.date | None
+    last: dt.date | None
+    articles: int
+
+
+def filter_options(engine: Engine) -> FilterOptions:
+    """Collect what the filters can choose from."""
+    with engine.connect() as conn:
+        operators = conn.execute(select(mentions.c.operator).distinct()).scalars().all()
+        hosts = conn.execute(select(mentions.c.host).distinct()).scalars().all()
+        orgs = conn.execute(select(mention_alliances.c.org).distinct()).scalars().all()
+        first, last = conn.execute(select(func.min(mentions.c.date),
+                                          func.max(mentions.c.date))).one()
+        total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    return FilterOptions(tuple(sorted(filter(None, operators))), tuple(sorted(filter(None, hosts))),
+                         tuple(sorted(orgs)), first, last, int(total))
+
+
+def data_version(engine: Engine) -> str:
+    """Return a token that changes whenever an article is saved (a cache key for views)."""
+    with engine.connect() as conn:
+        count, newest = conn.execute(select(func.count(), func.max(articles.c.ingested_at))
+                                     .select_from(articles)).one()
+        changes = conn.execute(select(func.count()).select_from(site_corrections)).scalar_one()
+        rejected = conn.execute(select(func.count()).select_from(mention_rejections)
+                                ).scalar_one()
+    return f"{count}:{newest}:{changes}:{rejected}"
+
+
+def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, int, int]]:
+    """Count, per host and foreign operator, the installation sites and their mentions."""
+    query = (select(mentions.c.host, mentions.c.operator,
+                    func.count(func.distinct(mentions.c.site_id)), func.count(mentions.c.id))
+             .where(mentions.c.kind == "installation", mentions.c.operator.is_not(None),
+                    *_conditions(filters))
+             .group_by(mentions.c.host, mentions.c.operator)
+             .order_by(func.count(func.distinct(mentions.c.site_id)).desc()))
+    with engine.connect() as conn:
+        return [(h or "", o or "", int(n), int(m)) for h, o, n, m in conn.execute(query)]
