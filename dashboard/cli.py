@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard ingest|export|build``."""
+"""Command line: ``python -m dashboard ingest|refresh|export|build|toponyms``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="an RSS or Atom feed whose articles to fetch (repeatable)")
     ingest.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     ingest.add_argument("--quiet", action="store_true", help="print only failures and totals")
+    ingest.add_argument("--subscribe", action="store_true",
+                        help="also subscribe to each --feed: `refresh` reads its new links")
+    ingest.add_argument("--workers", type=_workers, metavar="N",
+                        help="processes reading and extracting files (default: one per core "
+                             "for large folders; 1: all in this process)")
     export = commands.add_parser("export", help="write the sites as GeoJSON, CSV or KML")
     export.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
     export.add_argument("--format", choices=["geojson", "csv", "kml"], default="geojson")
@@ -52,7 +57,16 @@ def _parser() -> argparse.ArgumentParser:
                                "end' items joined by '||'; jsonl: one JSON object per file")
     build = commands.add_parser("build", help="build the bundled database from data/articles")
     build.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
+    refresh = commands.add_parser("refresh", help="ingest the new links of subscribed feeds")
+    refresh.add_argument("--db", help="database file path or URL (default: DASHBOARD_DB)")
+    refresh.add_argument("--quiet", action="store_true", help="print only failures and totals")
     return parser
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers like 4")
+    return int(text)
 
 
 def _day(text: str) -> date:
@@ -87,7 +101,8 @@ def _ingest(args: argparse.Namespace, db: str, paths: list[str]) -> int:
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
     files = [Path(p) for p in paths if p not in urls]
     feeds = getattr(args, "feed", [])
-    if not (urls or files or feeds):
+    refresh = getattr(args, "command", "") == "refresh"
+    if not (urls or files or feeds or refresh):
         print("error: give files, folders, links or --feed URL", file=sys.stderr)
         return 2
     settings = load_settings()
@@ -95,7 +110,8 @@ def _ingest(args: argparse.Namespace, db: str, paths: list[str]) -> int:
     resources = load_resources(settings)
     fetcher = make_fetcher(settings)
     report = IngestReport()
-    links, failed_feeds = feed_articles(feeds, fetcher)
+    subscribed = feeds if getattr(args, "subscribe", False) else []
+    links, failed_feeds = feed_articles([f for f in feeds if f not in subscribed], fetcher)
     report.results.extend(failed_feeds)
     urls = list(dict.fromkeys(urls + links))
     bar = tqdm(total=0, unit="article", file=sys.stderr, disable=args.quiet, leave=False)
@@ -108,11 +124,18 @@ def _ingest(args: argparse.Namespace, db: str, paths: list[str]) -> int:
 
     editor = Editor(f"{getpass.getuser()} (command line)", "cli")
     if files:
-        report.results.extend(ingest_paths(engine, files, resources, progress,
-                                           editor=editor).results)
+        report.results.extend(ingest_paths(engine, files, resources, progress, editor=editor,
+                                           workers=getattr(args, "workers", None),
+                                           settings=settings).results)
     if urls:
         report.results.extend(ingest_urls(engine, urls, resources, fetcher, progress,
                                           editor=editor).results)
+    if subscribed or refresh:
+        from dashboard.subscriptions import subscribe_and_check
+
+        report.results.extend(subscribe_and_check(engine, subscribed, resources, fetcher,
+                                                  progress, editor=editor,
+                                                  every=refresh).results)
     bar.close()
     for result in report.results:
         if not result.ok:
@@ -190,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args, db)
         if args.command == "toponyms":
             return _toponyms(args)
+        if args.command == "refresh":
+            return _ingest(args, db, [])
         return _ingest(argparse.Namespace(quiet=False, feed=[]), db,
                        [str(settings.articles_dir)])
     except DashboardError as exc:

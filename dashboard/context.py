@@ -90,6 +90,15 @@ def _may_stop_before(word: str, res: Resources) -> bool:
             or res.countries.lookup(bare) is not None or word.endswith((",", ";", ":")))
 
 
+def _the_place(phrase: str, res: Resources, context: Mapping[str, float]
+               ) -> tuple[Place, str] | None:
+    """Resolve a name that begins with ``The`` only as itself (``The Hague``)."""
+    place = res.resolver.resolve(phrase, context)
+    if place is None or not place.exact or place.precision == "country":
+        return None
+    return place, phrase
+
+
 def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
                    ) -> tuple[Place, str] | None:
     """Resolve the capitalised place phrase at the start of ``text``, longest prefix first.
@@ -102,12 +111,14 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
     if not match:
         return None
     words = match.group(0).rstrip(".").split()
+    if normalize_name(words[0]) == "the" and len(words) > 1:
+        return _the_place(" ".join(words[:2]).rstrip(",.;:"), res, context)
     if normalize_name(words[0]) in p.NOT_SITE_START:
         return None
     for size in range(len(words), 0, -1):
-        if size < len(words) and not _may_stop_before(words[size], res) \
-                and not re.search(r"['’]s$", words[size - 1]):
-            continue
+        if size < len(words) and (words[size] == "of" or not _may_stop_before(words[size], res)
+                                  and not re.search(r"['’]s$", words[size - 1])):
+            continue  # "the Horn of Africa" is not the German town of Horn
         phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",")
         last = normalize_name(words[size - 1])
         if last in p.NOT_PLACE_WORDS or (size == 1 and last in p.GENERIC_PLACE_WORDS):
@@ -156,12 +167,19 @@ def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, fl
     match = p.CAPITALISED_PHRASE.match(text)
     phrase = found[1] if found else (re.sub(r"['’]s$", "", match.group(0).rstrip(".,"))
                                      if match else "")
-    if not phrase or normalize_name(phrase.split()[0]) in p.NOT_SITE_START:
+    if not phrase or normalize_name(phrase.split()[0]) in p.NOT_SITE_START and not found:
         return None
     span = re.match(r"\s+".join(re.escape(w) for w in phrase.split()), text)
     if span and is_attributive(text[span.end():]):
         return None
     named = res.knowledge.named(phrase, noun)
+    whole = match.group(0).rstrip(".,") if match else ""
+    if found and not named and len(whole) > len(phrase) and not whole.endswith("'s"):
+        # "Ain al-Asad" is the air base, not the Emirati city of Al Ain
+        forms = (whole, f"{whole} {noun}", f"{whole} Air Base", f"{whole} Naval Base")
+        longer = next((found_ for f in forms if (found_ := res.knowledge.match_alias(f))), ())
+        if longer:
+            return None, whole, longer
     if found is None and not named:
         return None
     return (found[0] if found else None), phrase, named

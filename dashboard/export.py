@@ -14,6 +14,8 @@ from dashboard.store import (
     Database,
     MentionRow,
     SiteRow,
+    additions_of,
+    merges_into,
     query_mentions,
     query_sites,
     site_corrections_of,
@@ -54,6 +56,7 @@ def export_geojson(engine: Database, filters: Filters | None = None) -> str:
     for row in query_mentions(engine, chosen):
         by_site[row.site_id].append(row)
     outlets = sources_of(engine, {r.article_id for rows in by_site.values() for r in rows})
+    added = _added_by(engine)
     features = []
     for site in query_sites(engine, chosen):
         rows_in_order = sorted(by_site[site.id], key=lambda r: (r.date is None, r.date, r.id))
@@ -61,17 +64,26 @@ def export_geojson(engine: Database, filters: Filters | None = None) -> str:
         for mention, row in zip(feature["properties"]["mentions"], rows_in_order, strict=True):
             mention["outlets"] = [{"source": src, "outlet": name, "url": link}
                                   for src, name, link in outlets.get(row.article_id, [])]
+            mention["added_by"] = added.get((row.article_id, row.start, row.end))
         feature["properties"]["corrections"] = [
             {"field": f, "value": v, "editor": e, "at": at}
             for f, v, e, at in site_corrections_of(engine, site.id)]
+        feature["properties"]["merged"] = [
+            {"id": m, "name": n, "editor": e, "at": at} for m, n, e, at in merges_into(engine,
+                                                                                    site.id)]
         features.append(feature)
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
                       indent=1)
 
 
+def _added_by(engine: Database) -> dict[tuple[str, int, int], dict[str, str]]:
+    """Map each analyst-added mention's span to who added it and when."""
+    return {(a, s, e): {"editor": who, "at": at} for a, s, e, _, who, at in additions_of(engine)}
+
+
 CSV_COLUMNS = ("site_id", "site", "kind", "lat", "lon", "precision", "geocoder", "operator",
                "host", "countries", "alliances", "status", "date", "quote", "source", "title",
-               "start", "end")
+               "start", "end", "added_by")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -92,12 +104,15 @@ def export_csv(engine: Database, filters: Filters | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    added = _added_by(engine)
     for site, row in _rows(engine, filters or Filters()):
+        by = added.get((row.article_id, row.start, row.end))
         writer.writerow([neutralise_cell(v) for v in (
             site.id, site.name, site.kind, site.lat, site.lon, site.precision, site.geocoder,
             site.operator, site.host, ";".join(row.countries), ";".join(row.alliances),
             row.status, row.date.isoformat() if row.date else "", row.quote,
-            row.url or row.source, row.title, row.start, row.end)])
+            row.url or row.source, row.title, row.start, row.end,
+            f"{by['editor']} {by['at']}" if by else "")])
     return buffer.getvalue()
 
 

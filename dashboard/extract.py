@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from dashboard.context import Resources, prepare_doc
 from dashboard.installations import find_installations
-from dashboard.knowledge import KnowledgeBase, alias_variants
+from dashboard.knowledge import KnowledgeBase, alias_variants, distance_km
 from dashboard.meetings import find_meetings
 from dashboard.models import Article, Mention
 from dashboard.textnorm import normalize_name
@@ -20,6 +20,8 @@ from dashboard.textnorm import normalize_name
 _BASE_WORDS = re.compile(r"(?i)\b(?:base|camp|station|fort|air|naval|barracks|garrison|"
                          r"airfield|field|facility|centre|center|range|site|raf|nas|nsa|ab|"
                          r"cosmodrome|spaceport)\b")
+
+_VENUE_KM = 20.0
 
 
 def find_mentions(article: Article, res: Resources) -> list[Mention]:
@@ -31,7 +33,21 @@ def find_mentions(article: Article, res: Resources) -> list[Mention]:
             alliances = res.alliances.alliances_of(mention.countries, mention.date)
             found.setdefault((mention.site_id, mention.start),
                              replace(mention, alliances=alliances))
-    return sorted(found.values(), key=lambda m: (m.start, m.kind))
+    return sorted(merge_venues(list(found.values())), key=lambda m: (m.start, m.kind))
+
+
+def merge_venues(mentions: list[Mention]) -> list[Mention]:
+    """Put a city's meeting at the venue named for the same day nearby (Astana -> Akorda)."""
+    venues = [m for m in mentions if m.kind == "meeting_site" and m.place.precision == "site"]
+    merged = []
+    for mention in mentions:
+        venue = next((v for v in venues if mention.kind == "meeting_site"
+                      and mention.place.precision == "settlement" and v.date == mention.date
+                      and v.place.country == mention.place.country
+                      and distance_km(v.place.lat, v.place.lon, mention.place.lat,
+                                      mention.place.lon) <= _VENUE_KM), None)
+        merged.append(replace(mention, place=venue.place, name=venue.name) if venue else mention)
+    return merged
 
 
 def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], bool]
@@ -50,4 +66,7 @@ def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], 
     if not names:
         return None
     ordered = sorted(names, key=lambda n: (-len(n), normalize_name(n)))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+    # Numbered names are written in any case: "Air Base 101", "air base 188".
+    body = "|".join(f"(?i:{re.escape(n)})" if re.search(r"\d", n) else re.escape(n)
+                    for n in ordered)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,12 +35,26 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _META_KEYS = ("title", "url", "source", "outlet", "published", "date", "language")
 
 
-def list_article_files(paths: list[Path]) -> Iterator[Path]:
+def list_article_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Expand folders into the article files they hold; files are passed through."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES)
+            yield from _walk_folder(path)
         else:
+            yield path
+
+
+def _walk_folder(folder: Path) -> Iterator[Path]:
+    """Yield a folder's article files in path order, holding one folder's listing at a time."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk_folder(path)
+        elif path.suffix.lower() in SUFFIXES:
             yield path
 
 

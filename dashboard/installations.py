@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dashboard import patterns as p
-from dashboard.context import (
-    Doc,
-    Resources,
-    article_foreign,
-    article_ranking,
-    locate_phrase,
-    nearest_foreign,
-    resolve_phrase,
-)
-from dashboard.countries import CountryRef
+from dashboard.context import Doc, Resources, article_ranking, locate_phrase, resolve_phrase
 from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
+from dashboard.operators import find_operator
 from dashboard.textnorm import normalize_name
 
 _TYPE_WORDS = (("naval", "naval"), ("navy", "naval"), ("port", "naval"), ("harbo", "naval"),
@@ -46,6 +39,10 @@ def guess_status(text: str) -> str | None:
 
 
 def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
+    # "the Sary-Shagan anti-ballistic missile range": skip a hyphenated modifier
+    modifier = re.search(r"\s(?:[a-z]+-[a-z]+\s+){1,2}$", text[:noun_start])
+    if modifier:
+        noun_start = modifier.start() + 1
     match = re.search(r"((?:(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|(?:al|el|ad|as)-[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|"
                       r"al|de|du|el|bin|ibn)\s+){1,5})$", text[:noun_start])
     if not match:
@@ -80,7 +77,9 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     for _ in range(3):
         after = p.LOCATIVE.match(text[cursor:])
         if not after or not after.group("prep"):
-            skip = re.match(r"[^,.;]{0,30}?,\s*(?=(?:at|in|near|on)\s)", text[cursor:])
+            # "..., near X", "a runway and hangars on X"
+            skip = re.match(r"[^,.;]{0,30}?,\s*(?=(?:at|in|near|on)\s)|\s+and\s+(?:[a-z-]+\s+){1,2}"
+                            r"(?=(?:at|in|near|on)\s)", text[cursor:])
             if not skip:
                 break
             cursor += skip.end()
@@ -102,6 +101,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if station:
         found = resolve_phrase(text[noun.start() + station.start(1):], res, doc.context)
         named = own or res.knowledge.named(station.group(1), "")
+        if found and named and found[0].precision == "country":
+            found = None  # "RAF Akrotiri" is the base, not the sovereign base area
         if found or named:
             options.append((found[0] if found else place_of(named[0]), station.group(1), named))
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
@@ -109,6 +110,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if name:
         named = res.knowledge.named(name, noun.group(0))
         place = res.resolver.resolve(name, doc.context)
+        if named and (place is None or place.country not in {i.host for i in named}):
+            place = place_of(named[0])  # "the Volga radar near Hantsavichy" is not in Russia
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
     for offset in _locatives(text, noun.end()):
@@ -132,70 +135,36 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
                                            in ("site", "settlement"))):
                 place, phrase, named = located
                 options.append((place or place_of(named[0]), phrase, named))
+    lead = re.match(r"(?:In|On|At)\s+(?:the\s+)?", text)
+    if lead and not verb and all(o[0].precision == "country" for o in options):
+        # "On Mayun island, in the Bab el-Mandeb strait, an airstrip built by the UAE"
+        located = locate_phrase(text[lead.end():], noun.group(0), res, doc.context)
+        if located and located[2]:
+            options.append((located[0] or place_of(located[2][0]), located[1], located[2]))
     if not options:
         return None
+    options = [_nearest_named(o, options) for o in options]
     ranked = sorted(options, key=lambda o: (not o[2], _PRECISION_RANK[o[0].precision]))
     return ranked[0]
 
 
-def _operator(doc: Doc, index: int, noun_start: int, host: str | None
-              ) -> tuple[str | None, bool]:
-    """Name who operates the installation: the phrase's own owner first, then context.
-
-    ``the Bundeswehr's training grounds`` in Germany is German, hence domestic (None back
-    from the caller); a foreign country elsewhere in the sentence counts only when it is
-    tied to troops or forces, or when the sentence names no other country at all.
-    """
-    refs = doc.refs[index]
-    text = doc.sentences[index].text
-    for named in refs:
-        if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
-            return named.iso3, True
-    refs = [r for r in refs if not _SUPPORT_SUFFIX.search(r.text)]
-    inside = [r for r in refs if r.start == noun_start and r.iso3 != host]
-    if inside:
-        return inside[0].iso3, True  # "RAF Gan"
-    close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
-             and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
-                               text[r.end:noun_start])]
-    if close:
-        return close[-1].iso3, True
-    military = [r for r in refs if r.iso3 != host and _MILITARY_AFTER.match(text[r.end:])]
-    before = [r for r in military if r.end <= noun_start]
-    if before:
-        return min(before, key=lambda r: noun_start - r.end).iso3, True
-    if refs and refs[0].start <= 30 and refs[0].end <= noun_start:
-        # The sentence's subject: "Italy leads the command from Camp Villaggio Italia";
-        # "Riyadh fights from King Khalid Air Base" (the host itself) is domestic.
-        return (None, True) if refs[0].iso3 == host else (refs[0].iso3, True)
-    if military:
-        return min(military, key=lambda r: abs(noun_start - r.end)).iso3, True
-    if any(r.iso3 != host for r in refs):
-        ref: CountryRef | None = nearest_foreign(refs, noun_start, host, before_only=True)
-        if ref and ref.kind in ("demonym", "leader"):
-            return ref.iso3, True
-    if refs:
-        return None, False
-    for back in (1, 2):
-        if index - back >= 0:
-            earlier = [r for r in doc.refs[index - back] if r.iso3 != host]
-            if earlier:
-                return earlier[-1].iso3, False
-    return article_foreign(doc, host), False
+def _nearest_named(option: tuple[Place, str, tuple[Installation, ...]],
+                   options: list[tuple[Place, str, tuple[Installation, ...]]]
+                   ) -> tuple[Place, str, tuple[Installation, ...]]:
+    """Among several curated bases with one alias, keep those nearest another located place."""
+    place, phrase, named = option
+    others = [o[0] for o in options if o is not option and o[0].precision != "country"]
+    if len(named) < 2 or not others or not place.key.startswith("kb:"):
+        return option
+    ordered = sorted(named, key=lambda i: min(distance_km(i.lat, i.lon, o.lat, o.lon)
+                                              for o in others))
+    return place_of(ordered[0]), phrase, tuple(ordered)
 
 
 _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
                          r"weapons?|marine|submarine)\b")
 _WHERE_BEFORE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)(?:,[^,]{0,40})?,\s+where\b")
-_SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
-_MILITARY_AFTER = re.compile(
-    r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
-    r"personnel|contingent|jets|aircraft|warships|drones|special\s+forces|frigates?|"
-    r"destroyers?|ships|vessels|submarines?|fighters|bombers|helicopters|sailors|airmen|"
-    r"instructors|advisers|peacekeepers)\b", re.IGNORECASE)
-
-
 def link_installation(place: Place, phrase: str, kind: str, operator: str | None,
                       named: tuple[Installation, ...], res: Resources,
                       likely: tuple[str, ...] = ()) -> Installation | None:
@@ -293,7 +262,9 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
     cursor = at + len(phrase)
     found: list[tuple[Place, str, tuple[Installation, ...]]] = []
     while True:
-        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)", text[cursor:])
+        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+                         r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|port|village)\s+of\s+)?",
+                         text[cursor:])
         if not joint:
             return found
         located = locate_phrase(text[cursor + joint.end():], noun.group(0), res, doc.context)
@@ -309,7 +280,7 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
 def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: str,
                named: tuple[Installation, ...], res: Resources) -> Mention | None:
     """Decide operator, host and curated match for one located base phrase."""
-    operator, strong = _operator(doc, index, noun.start(), place.country)
+    operator, strong = find_operator(doc, index, noun.start(), place.country)
     if strong and operator is None:
         return None  # the host's own base
     kind = guess_type(noun.group(0))
@@ -325,14 +296,20 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         item = link_installation(place, phrase, kind, operator if strong else None, named,
                                  res, likely if strong else (operator or "", *likely))
     word = noun.group(0).lower()
-    if item is None and (not strong or word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY):
+    # "Dutch F-35s deployed to Rzeszów-Jasionka": another country's curated base is the spot
+    guest = strong and place.key.startswith("kb:") and place.precision == "site"
+    if item is None and (not strong or (word in p.PRESENCE_VERBS or word in p.KNOWN_ONLY)
+                         and not guest):
         return None
     if p.DENIED_CUES.search(doc.sentences[index].text):
         return None
+    if guest and item is None:
+        place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base
     return _mention(doc, index, place, noun.group(0), operator, item)
 
 
-def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str) -> bool:
+def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str,
+               article: Iterable[str] = ()) -> bool:
     """Tell whether a shared or numbered alias ("Air Base 101") is used of another country.
 
     The sentence names countries, none of them hosts any installation with that alias, one
@@ -346,6 +323,8 @@ def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text:
         return False
     hosts = {i.host for i in items}
     operators = {i.operator for i in items}
+    if named & operators and hosts & set(article):
+        return False  # "the French forces, whose air base 188" in a story about Djibouti
     return bool(named) and not named & hosts and bool(named - operators)
 
 
@@ -354,16 +333,18 @@ def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -
         return []
     text = doc.sentences[index].text
     found = []
+    weight = Counter(r.iso3 for refs in doc.refs for r in refs)
     for match in res.kb_pattern.finditer(text):
         items = res.knowledge.match_alias(match.group(0))
         if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
                                                    match.group(0))):
             continue
         named = {r.iso3 for r in doc.refs[index]}
-        if _elsewhere(match.group(0), items, named, text):
+        if _elsewhere(match.group(0), items, named, text, doc.context):
             continue
-        operator, _ = _operator(doc, index, match.start(), items[0].host)
-        chosen = max(items, key=lambda i: (i.operator == operator, i.host in named))
+        operator, _ = find_operator(doc, index, match.start(), items[0].host)
+        chosen = max(items, key=lambda i: (i.operator == operator, i.host in named,
+                                           weight[i.host]))
         mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)
         if mention:
             found.append(replace(mention, operator=chosen.operator))

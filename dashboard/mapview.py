@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
 from branca.element import MacroElement
-from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from dashboard.assets import MapAssets
+from dashboard.markers import build_known_layer, build_site_layer
 from dashboard.markup import escape_html
 from dashboard.models import Installation
 from dashboard.permalink import VIEW_SCRIPT, MapView
 from dashboard.store import SiteRow
-
-KIND_STYLE = {
-    "installation": {"color": "#b2182b", "fill_color": "#ef3b2c", "label": "Installation"},
-    "meeting_site": {"color": "#08519c", "fill_color": "#4292c6", "label": "Meeting site"},
-}
-#: Outline by precision: solid and heavy for an exact site, dashed or dotted when coarse.
-PRECISION_STYLE: dict[str, dict[str, Any]] = {
-    "site": {"weight": 3, "dash_array": None, "label": "exact site"},
-    "settlement": {"weight": 1.5, "dash_array": None, "label": "settlement"},
-    "region": {"weight": 2, "dash_array": "4 3", "label": "region only"},
-    "country": {"weight": 2, "dash_array": "1 4", "label": "country only"},
-}
-#: Fill by status: planned sites are hollow, closed ones grey.
-STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "active": {"fill_opacity": 0.8, "grey": False, "label": "active"},
-    "planned": {"fill_opacity": 0.1, "grey": False, "label": "planned"},
-    "closed": {"fill_opacity": 0.8, "grey": True, "label": "closed"},
-}
-_GREY = "#8c8c8c"
-KNOWN_IN_NEWS = "#252525"
-KNOWN_QUIET = "#bdbdbd"
+from dashboard.symbols import (
+    GREY,
+    KIND_STYLE,
+    KNOWN_IN_NEWS,
+    KNOWN_QUIET,
+    PRECISION_STYLE,
+    STATUS_STYLE,
+    marker_style,
+    site_tooltip,
+)
 
 
 def _swatch(stroke: str, fill: str, opacity: float = 0.8, dash: str = "", width: float = 2
@@ -50,7 +40,7 @@ def legend_html(known: bool = False) -> str:
     rows = [" ".join(_swatch(v["color"], v["fill_color"]) + " " + str(v["label"]).lower()
                      for v in KIND_STYLE.values())]
     rows.append(" ".join(
-        _swatch("#b2182b", _GREY if v["grey"] else "#ef3b2c", v["fill_opacity"]) + " " + v["label"]
+        _swatch("#b2182b", GREY if v["grey"] else "#ef3b2c", v["fill_opacity"]) + " " + v["label"]
         for v in STATUS_STYLE.values()))
     rows.append(" ".join(
         _swatch("#333", "#fff", 0.0, v["dash_array"] or "", v["weight"]) + " " + v["label"]
@@ -67,51 +57,9 @@ def _legend_box(rows: Sequence[str]) -> str:
             'font:12px sans-serif;line-height:18px">' + "<br>".join(rows) + "</div>")
 
 
-def add_known_layer(fmap: folium.Map, known: Sequence[Installation],
-                    in_news: Mapping[str, int] | None = None) -> None:
-    """Draw curated installations as a small reference layer, those in the news darker."""
-    in_news = in_news or {}
-    group = folium.FeatureGroup(name="Known installations (curated)", show=True)
-    for item in known:
-        quotes = in_news.get(item.id, 0)
-        news = f"in the news: {quotes} quote{'s' if quotes != 1 else ''}" if quotes else \
-            "not in the news shown"
-        label = escape_html(f"{item.name} · known {item.operator} installation in {item.host} "
-                            f"· {item.status} · {news}")
-        colour = KNOWN_IN_NEWS if quotes else KNOWN_QUIET
-        folium.CircleMarker(location=(item.lat, item.lon), radius=3, color=colour,
-                            fill=True, fill_color=colour, fill_opacity=0.7, weight=1,
-                            tooltip=folium.Tooltip(label)).add_to(group)
-    group.add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
-
-
 def _offline(element: Any, assets: MapAssets) -> None:
     element.default_js = list(assets.js)
     element.default_css = list(assets.css)
-
-
-def site_tooltip(site: SiteRow) -> str:
-    """Describe a site in one escaped line."""
-    style = KIND_STYLE.get(site.kind, KIND_STYLE["installation"])
-    count = f"{site.mention_count} quote{'s' if site.mention_count != 1 else ''}"
-    parts = [site.name, str(style["label"]), count, f"placed at {site.precision} precision"]
-    if site.status:
-        parts.insert(2, site.status)
-    if site.kind == "installation" and not site.installation_id:
-        parts.append("not in the knowledge base")
-    return escape_html(" · ".join(parts))
-
-
-def marker_style(site: SiteRow) -> dict[str, Any]:
-    """Return the circle-marker options that show a site's kind, status and precision."""
-    kind = KIND_STYLE.get(site.kind, KIND_STYLE["installation"])
-    status = STATUS_STYLE.get(site.status or "active", STATUS_STYLE["active"])
-    outline = PRECISION_STYLE.get(site.precision, PRECISION_STYLE["settlement"])
-    return {"color": kind["color"], "fill": True,
-            "fill_color": _GREY if status["grey"] else kind["fill_color"],
-            "fill_opacity": status["fill_opacity"], "weight": outline["weight"],
-            "dash_array": outline["dash_array"]}
 
 
 class ViewInUrl(MacroElement):
@@ -124,6 +72,24 @@ class ViewInUrl(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "ViewInUrl"
+
+
+class Basemap(MacroElement):
+    """Grey country outlines under everything, drawn by Leaflet with one shared style.
+
+    folium's ``GeoJson`` would run a style function per country on every page run; the
+    outlines never change, so they go as plain GeoJSON with a fixed style.
+    """
+
+    _template = Template("""{% macro script(this, kwargs) %}
+L.geoJSON({{ this.data }}, {interactive: false, style: {color: "#9e9e9e", weight: 0.6,
+  fillColor: "#eeeeee", fillOpacity: 1.0}}).addTo({{ this._parent.get_name() }});
+{% endmacro %}""")
+
+    def __init__(self, basemap: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.data = json.dumps(basemap, separators=(",", ":"), ensure_ascii=True)
 
 
 def _blank_map(assets: MapAssets, tiles: str, view: MapView | None = None) -> folium.Map:
@@ -139,42 +105,40 @@ def _blank_map(assets: MapAssets, tiles: str, view: MapView | None = None) -> fo
     return fmap
 
 
-def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, Any] | None,
-              tiles: str = "", cluster: bool = False,
-              known: Sequence[Installation] = (), view: MapView | None = None) -> folium.Map:
-    """Return a map with one circle marker per site, drawn without any network request."""
+def build_base_map(assets: MapAssets, basemap: dict[str, Any] | None, tiles: str = "",
+                   view: MapView | None = None, known: bool = False) -> folium.Map:
+    """Return the map without its sites: basemap, legend and the view kept in the URL."""
     fmap = _blank_map(assets, tiles, view)
-    root: Any = fmap.get_root()
     if basemap:
-        folium.GeoJson(basemap, name="countries", control=False, tooltip=None,
-                       style_function=lambda _f: {"color": "#9e9e9e", "weight": 0.6,
-                                                  "fillColor": "#eeeeee", "fillOpacity": 1.0},
-                       ).add_to(fmap)
+        Basemap(basemap).add_to(fmap)
+    root: Any = fmap.get_root()
+    root.html.add_child(folium.Element(legend_html(known=known)))
+    ViewInUrl().add_to(fmap)
+    return fmap
+
+
+def build_layers(sites: Sequence[SiteRow], known: Sequence[Installation] = (),
+                 fit: bool = True) -> list[folium.FeatureGroup]:
+    """Return the layers that change with the filters: the sites, and the curated ones."""
+    layers = []
     if known:
         in_news: dict[str, int] = {}
         for site in sites:
             if site.installation_id:
                 in_news[site.installation_id] = in_news.get(site.installation_id, 0) \
                     + site.mention_count
-        add_known_layer(fmap, known, in_news)
-    layer: Any = fmap
-    if cluster:
-        layer = MarkerCluster(name="sites", disable_clustering_at_zoom=6)
-        _offline(layer, assets)
+        layers.append(build_known_layer(known, in_news))
+    layers.append(build_site_layer(sites, fit=fit))
+    return layers
+
+
+def build_map(sites: Sequence[SiteRow], assets: MapAssets, basemap: dict[str, Any] | None,
+              tiles: str = "", known: Sequence[Installation] = (),
+              view: MapView | None = None) -> folium.Map:
+    """Return a whole map with one circle marker per site, drawn without any network request."""
+    fmap = build_base_map(assets, basemap, tiles, view, known=bool(known))
+    for layer in build_layers(sites, known, fit=view is None):
         layer.add_to(fmap)
-    for site in sites:
-        folium.CircleMarker(
-            location=(site.lat, site.lon), radius=6 + min(site.mention_count, 10),
-            **marker_style(site), tooltip=folium.Tooltip(site_tooltip(site)),
-            popup=folium.Popup(site_tooltip(site), max_width=300),
-        ).add_to(layer)
-    root.html.add_child(folium.Element(legend_html(known=bool(known))))
-    ViewInUrl().add_to(fmap)
-    if sites and view is None:
-        lats = [s.lat for s in sites]
-        lons = [s.lon for s in sites]
-        fmap.fit_bounds([(min(lats) - 2, min(lons) - 2), (max(lats) + 2, max(lons) + 2)],
-                        max_zoom=6)
     return fmap
 
 
@@ -211,4 +175,22 @@ def build_country_map(basemap: dict[str, Any], hosted: Mapping[str, tuple[int, s
             for _, colour, label in CHOROPLETH_CLASSES]
     root: Any = fmap.get_root()
     root.html.add_child(folium.Element(_legend_box(["foreign installation sites", *rows])))
+    return fmap
+
+
+def build_pick_map(site: SiteRow, assets: MapAssets, basemap: dict[str, Any] | None,
+                   proposed: tuple[float, float] | None = None, tiles: str = "") -> folium.Map:
+    """Return a small map of one site where a click proposes new coordinates (lat, lon)."""
+    zoom = {"site": 11, "settlement": 9, "region": 6, "country": 4}.get(site.precision, 6)
+    fmap = _blank_map(assets, tiles, MapView(site.lat, site.lon, zoom))
+    if basemap:
+        Basemap(basemap).add_to(fmap)
+    folium.CircleMarker(location=(site.lat, site.lon), radius=8, **marker_style(site),
+                        tooltip=folium.Tooltip(site_tooltip(site))).add_to(fmap)
+    if proposed is not None:
+        # A circle, not folium's pin: the pin's image would come from a CDN.
+        folium.CircleMarker(location=proposed, radius=7, color="#000000", weight=2,
+                            fill=True, fill_color="#ffd700", fill_opacity=0.9,
+                            tooltip=folium.Tooltip(escape_html(
+                                f"move here: {proposed[0]:.5f}, {proposed[1]:.5f}"))).add_to(fmap)
     return fmap

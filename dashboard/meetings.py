@@ -18,11 +18,15 @@ _NOUN_TRIGGER = re.compile(
     r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
 _WHERE = re.compile(r"\b(?:in|to|for|at|from)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 _MEETING_PRECISIONS = ("site", "settlement", "region")  # regions only as islands, above
+_FORMER = re.compile(r"(?i)\b(?:former|ex-)\s*(?:[a-z]+\s+){0,2}$")
+_DECISION = re.compile(r"(?i)agreed|announced|alongside")
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s+(?:state|"
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b", re.IGNORECASE)
+#: "he" after "where" is the travelling leader's own errand ("where he attended a gala").
+_PRONOUN_SUBJECT = re.compile(r"(?<!where\s)\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b",
+                              re.IGNORECASE)
 _FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:visit|talks|meeting|summit)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
@@ -30,7 +34,8 @@ _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
 _MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
 _OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
                         r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
-                        r"mayors?|admirals?|delegations?)\b")
+                        r"mayors?|admirals?|delegations?|executives|investors|entrepreneurs|"
+                        r"business\s+leaders|students|lawmakers|senators)\b")
 
 
 def leader_count(doc: Doc, index: int) -> int:
@@ -38,10 +43,12 @@ def leader_count(doc: Doc, index: int) -> int:
     text = doc.sentences[index].text
     if _PLURAL_LEADERS.search(text):
         return 2
-    titles = [m for m in p.LEADER_TITLE.finditer(text) if m.group(0) != "Prime"]
+    titles = [m for m in p.LEADER_TITLE.finditer(text) if m.group(0) != "Prime"
+              and not _FORMER.search(text[:m.start()])]
     count = len(titles)
     for ref in doc.refs[index]:
-        if ref.kind == "leader" and not any(0 <= ref.start - m.end() <= 40 for m in titles):
+        if ref.kind == "leader" and not any(0 <= ref.start - m.end() <= 40 for m in titles) \
+                and not _FORMER.search(text[:ref.start]):
             count += 1
     if count == 1 and _PRONOUN_SUBJECT.search(text) and not _OFFICIALS.search(text):
         count += 1
@@ -108,6 +115,8 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
         if found:
             place, _, named = found
             chosen = place or place_of(named[0])
+            if chosen.kind == "installation" and _DECISION.match(trigger.group(0)):
+                continue  # "the two leaders agreed to upgrade cooperation at Camp Simba"
             if chosen.precision == "region" and not (island or chosen.kind == "island"):
                 continue
             return chosen, offset
@@ -141,6 +150,9 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
         if not phrase:
             continue
         where = re.match(r"[^.;]{0,40}?,\s+where\b", text[phrase.end():])
+        if where and lead_in.group(0).startswith("from") and not _MET_VERB.search(
+                text, phrase.end() + where.end()):
+            continue  # "flew to Pyongyang from Yakutsk, where he had visited": the origin
         if where and re.search(r"\b(?:to|in|at|for|from)\s+[A-Z]", where.group(0)):
             continue  # "from Chennai to Kathmandu, where": the later place is meant
         if where and p.MEETING_TRIGGER.search(text, phrase.end() + where.end()):

@@ -91,3 +91,16 @@ class Mention:
         if self.kind == "installation":
             return f"installation:{self.operator or 'unknown'}:{self.place.key}"
         return f"meeting:{self.place.key}"
+
+
+@dataclass(frozen=True)
+class UnresolvedPlace:
+    """A place name extraction saw near a base or meeting phrase but could not place."""
+
+    name: str
+    start: int
+    end: int
+    reason: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str

@@ -31,6 +31,7 @@ BASE_NOUN = re.compile(
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
     r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
+    r"personnel|"
     r"runways?|contingents?|cosmodromes?|spaceports?|headquarters)\b",
     re.IGNORECASE,
 )
@@ -51,7 +52,7 @@ NON_MILITARY_BASE = re.compile(
     re.IGNORECASE,
 )
 #: Base nouns that only count with military words in the same sentence.
-WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stationed",
+WEAK_NOUNS = frozenset({"personnel", "base", "bases", "camp", "camps", "headquartered", "stationed",
                         "garrisoned", "remain", "remains", "remained", "deployed", "site",
                         "sites", "facility", "facilities", "installation", "installations",
                         "based", "squadron", "squadrons", "detachment", "detachments",
@@ -59,7 +60,7 @@ WEAK_NOUNS = frozenset({"base", "bases", "camp", "camps", "headquartered", "stat
                         "troops", "soldiers", "runway", "runways", "contingent", "contingents",
                         "headquarters"})
 #: Weak nouns that count only when they lead to a curated installation.
-KNOWN_ONLY = frozenset({"site", "sites", "facility", "facilities", "installation",
+KNOWN_ONLY = frozenset({"personnel", "site", "sites", "facility", "facilities", "installation",
                         "installations", "remain", "remains", "remained", "deployed",
                         "squadron", "squadrons", "detachment", "detachments", "battalion",
                         "battalions", "fighters", "jets", "helicopters", "drones", "troops",
@@ -72,6 +73,7 @@ LOCATIVE = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:(?:is|was|are|were|will\s+be|"
     r"has\s+been|have\s+been)\s+)?(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
+    r"sits|sat|lies|lay|stands|split|"
     r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
     r"(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|(?:split\s+)?between|"
@@ -94,7 +96,8 @@ MEETING_TRIGGER = re.compile(
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
     r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
-    r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé])|host|hosted|"
+    r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|"
+    r"memorand(?:um|a)|MoUs?)|host|hosted|"
     r"attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
@@ -105,14 +108,17 @@ MEETING_TRIGGER = re.compile(
 NOT_A_MEETING = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+held|take\s+place|be\s+hosted|meet)\b|"
     r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
-    r"video\s+link|videoconference|by\s+(?:tele)?phone)\b",
+    r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
+    r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
+    r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b",
     re.IGNORECASE,
 )
 #: Speaking to the press somewhere is not meeting anyone there.
 PRESS_ONLY = re.compile(r"(?i)\btold\s+(?:reporters|journalists|the\s+press)\b")
 MEETING_PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|at|to|inside|on|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?:leader|president|"
-    r"premier|king|emir)['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[\w-]+\s+){0,4}?"
+    r"premier|king|emir)['’]s\s+)?(?:(?!(?:in|at|to|on|for|from|into)\s)[a-z]+\s+){0,3}?"
+    r"(?:(?:[\w-]+\s+){0,4}?"
     r"(?:capital|city|town|resort|island|port|village|venue)\s+(?:city\s+)?"
     r"(?:of\s+)?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])",
 )
@@ -123,7 +129,9 @@ LEADER_TITLE = re.compile(
 )
 DENIED_CUES = re.compile(
     r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
-    r"(?:base|facility|military\s+facility)|dismiss(?:ed)?\s+reports|rumou?red)\b", re.IGNORECASE)
+    r"(?:base|facility|military\s+facility)|dismiss(?:ed)?\s+reports|rumou?red|"
+    r"shelved|scrapped|(?:plans?|project|lease|deal)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
     r"back)|vacated|former|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base)\b",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,24 +18,38 @@ from dashboard.countries import (
     read_centroids,
     read_country_terms,
 )
-from dashboard.errors import AccessError, DashboardError
-from dashboard.extract import compile_kb_pattern, find_mentions
+from dashboard.errors import AccessError, ConfigError, DashboardError
+from dashboard.extract import compile_kb_pattern
 from dashboard.fetch import Fetched, FetchPolicy, fetch
 from dashboard.gazetteer import open_gazetteer
 from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
 from dashboard.ingest import (
     feed_links,
     list_article_files,
-    read_article,
     read_fetched,
     read_upload,
+)
+from dashboard.intake import (
+    ExtractContext,
+    Extracted,
+    extract_article,
+    extract_file,
+    source_state,
 )
 from dashboard.knowledge import build_knowledge_base, read_installations
 from dashboard.leaders import read_leaders
 from dashboard.models import Article
 from dashboard.naturalearth import read_countries
+from dashboard.parallel import map_ordered
 from dashboard.settings import Settings
-from dashboard.store import Database, save_article
+from dashboard.store import (
+    Database,
+    StoredSource,
+    save_article,
+    save_articles,
+    save_unresolved,
+    stored_sources,
+)
 
 Progress = Callable[[int, int, str], None]
 #: An uploaded or pasted article: its file name, its bytes and the metadata typed with it.
@@ -84,40 +99,110 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
-def ingest_one(engine: Database, label: str, read: Callable[[], Article],
-               resources: Resources, editor: Editor) -> FileResult:
-    """Read, extract and store one article; a failure becomes a result, never an exception."""
-    try:
-        article = read()
-        found = find_mentions(article, resources)
-        count = save_article(engine, article, found, editor=editor)
-    except AccessError:
-        raise
-    except DashboardError as exc:
-        return FileResult(label, False, str(exc))
-    except Exception as exc:  # one broken article must not stop the batch
-        return FileResult(label, False, f"internal error ({type(exc).__name__}: {exc})")
-    message = f"{count} mentions"
+def worker_context(settings: Settings, known: Mapping[str, str]) -> ExtractContext:
+    """Load a worker process's resources once."""
+    return ExtractContext(load_resources(settings), known)
+
+
+def _saved(label: str, article: Article, count: int, message: str = "") -> FileResult:
+    message = message or f"{count} mentions"
     if article.language and article.language != "en":
         name = language_name(article.language)
         message += f"; the article is in {name} ({article.language}): extraction reads English"
     return FileResult(label, True, message, count, article.id, article.language)
 
 
+def store_one(engine: Database, outcome: Extracted, editor: Editor) -> FileResult:
+    """Save one extracted article; a failure becomes a result, never an exception."""
+    if outcome.article is None:
+        return FileResult(outcome.label, False, outcome.error or "nothing was read")
+    try:
+        count = save_article(engine, outcome.article, outcome.found, editor=editor)
+        save_unresolved(engine, outcome.article.id, outcome.unresolved, editor=editor)
+    except AccessError:
+        raise
+    except DashboardError as exc:
+        return FileResult(outcome.label, False, str(exc))
+    except Exception as exc:  # one broken article must not stop the batch
+        return FileResult(outcome.label, False,
+                          f"internal error ({type(exc).__name__}: {exc})")
+    return _saved(outcome.label, outcome.article, count)
+
+
+def ingest_one(engine: Database, label: str, read: Callable[[], Article],
+               resources: Resources, editor: Editor) -> FileResult:
+    """Read, extract and store one article; a failure becomes a result, never an exception."""
+    return store_one(engine, extract_article(label, read, ExtractContext(resources)), editor)
+
+
+def store_batch(engine: Database, batch: Sequence[Extracted], stored: Mapping[str, StoredSource],
+                editor: Editor) -> list[FileResult]:
+    """Save a batch of outcomes in one transaction (one by one if it fails); report each."""
+    fresh = [o for o in batch if o.article is not None and not o.unchanged]
+    counts: dict[int, int] = {}
+    try:
+        saved = save_articles(engine, [(o.article, o.found) for o in fresh if o.article],
+                              editor=editor) if fresh else []
+        for o in fresh:
+            if o.article:
+                save_unresolved(engine, o.article.id, o.unresolved, editor=editor)
+        counts = {id(o): n for o, n in zip(fresh, saved, strict=True)}
+    except AccessError:
+        raise
+    except Exception:  # noqa: BLE001 - saving them one by one names the article that fails
+        counts = {}
+    results = []
+    for outcome in batch:
+        article = outcome.article
+        if article is None or not (outcome.unchanged or id(outcome) in counts):
+            results.append(store_one(engine, outcome, editor))
+        elif outcome.unchanged:
+            known = stored.get(article.source)
+            results.append(_saved(outcome.label, article, known.mentions if known else 0,
+                                  "unchanged"))
+        else:
+            results.append(_saved(outcome.label, article, counts[id(outcome)]))
+    return results
+
+
+#: Articles saved per transaction: SQLite commits are costly, a batch is one commit.
+BATCH_SIZE = 64
+#: Below this many files the workers' start-up (loading the gazetteer) costs more than it saves.
+POOL_MIN_FILES = 200
+
+
 def ingest_paths(engine: Database, paths: Iterable[Path], resources: Resources,
-                 progress: Progress | None = None, *, editor: Editor | None) -> IngestReport:
-    """Ingest files and folders; a file that fails is reported and the rest go in."""
+                 progress: Progress | None = None, *, editor: Editor | None,
+                 workers: int | None = 1, settings: Settings | None = None) -> IngestReport:
+    """Ingest files and folders; a file that fails is reported and the rest go in.
+
+    A file whose source is stored with the same text and metadata is reported unchanged and
+    not extracted again. ``workers`` processes read and extract (``None``: one per core for
+    large inputs), each loading its resources from ``settings``; this process saves.
+    """
     checked = require_editor(editor)
+    paths = list(paths)
+    total = sum(1 for _ in list_article_files(paths))
+    if workers is None:
+        workers = (os.cpu_count() or 1) if total >= POOL_MIN_FILES else 1
+    if workers > 1 and settings is None:
+        raise ConfigError("ingesting with several workers needs the settings to load from")
+    stored = stored_sources(engine)
+    known = {source: source_state(s.article_id, s.title, s.url, s.outlet, s.published)
+             for source, s in stored.items()}
+    outcomes = map_ordered(extract_file, list_article_files(paths), workers=workers,
+                           state=partial(ExtractContext, resources, known),
+                           load=worker_context, args=(settings, known))
     report = IngestReport()
-    files = list(list_article_files(list(paths)))
-    for number, path in enumerate(files, start=1):
+    batch: list[Extracted] = []
+    for number, outcome in enumerate(outcomes, start=1):
         if progress:
-            progress(number, len(files), str(path))
-        if not path.exists():
-            report.results.append(FileResult(str(path), False, "no such file or folder"))
-            continue
-        report.results.append(ingest_one(engine, str(path), partial(read_article, path),
-                                         resources, checked))
+            progress(number, total, outcome.label)
+        batch.append(outcome)
+        if sum(not o.unchanged for o in batch) >= BATCH_SIZE or len(batch) >= 4 * BATCH_SIZE:
+            report.results.extend(store_batch(engine, batch, stored, checked))
+            batch = []
+    report.results.extend(store_batch(engine, batch, stored, checked))
     return report
 
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.filters import Filters
 from dashboard.pipeline import ingest_paths, ingest_uploads
 from dashboard.settings import DATA_DIR, PROJECT_DIR
-from dashboard.store import connect, query_mentions, query_sites
+from dashboard.store import connect, get_article, query_mentions, query_sites
 
 from .conftest import EDITOR
 
@@ -260,3 +260,105 @@ def test_review_page_lists_and_corrects_a_site(app_env):
     assert any("Saved 1 change" in s.value for s in at.success), [e.value for e in at.error]
     names = {s.name for s in query_sites(connect(f"sqlite:///{app_env}"), Filters())}
     assert "Kremlin" in names and "Moscow" not in names
+
+
+KANT = "installation:rus-kant-air-base"
+KOY_SARY = "installation:rus-koy-sary-naval-test-base"
+TOKEN = {"editors": {"token": "s3cret"}}
+
+
+def editor_page(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(page)
+    at.secrets["editors"] = TOKEN["editors"]
+    at.session_state["editor.token"] = "s3cret"
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def test_review_page_moves_a_site_where_the_map_was_clicked(app_env):
+    click = {"last_clicked": {"lat": 42.9, "lng": 74.7}}
+    with mock.patch("streamlit_folium.st_folium", return_value=click) as drawn:
+        at = editor_page("pages/review.py").run()
+        assert "review.move" not in [b.key for b in at.button]
+        at.selectbox(key="review.site").set_value(KANT).run()
+        assert any("Proposed: **42.90000, 74.70000**" in m.value for m in at.markdown)
+        at.button(key="review.move").click().run()
+        picks = [c for c in drawn.call_args_list
+                 if str(c.kwargs.get("key", "")).startswith("review.pick.")]
+    assert not at.exception
+    assert any("Moved to 42.90000, 74.70000" in s.value for s in at.success), \
+        [e.value for e in at.error]
+    assert picks and picks[0].kwargs["returned_objects"] == ["last_clicked"]
+    site = next(s for s in query_sites(connect(f"sqlite:///{app_env}"), Filters())
+                if s.id == KANT)
+    assert (site.lat, site.lon, site.precision) == (42.9, 74.7, "site")
+
+
+def test_review_page_merges_one_site_into_another(app_env):
+    with mock.patch("streamlit_folium.st_folium", return_value={}):
+        at = editor_page("pages/review.py").run()
+        at.selectbox(key="review.site").set_value(KOY_SARY).run()
+        at.selectbox(key=f"review.merge_into.{KOY_SARY}").set_value(KANT).run()
+        at.button(key="review.merge").click().run()
+    assert any(s.value.startswith("Merged into Kant Air Base") for s in at.success), \
+        [e.value for e in at.error]
+    ids = {s.id for s in query_sites(connect(f"sqlite:///{app_env}"), Filters())}
+    assert KANT in ids and KOY_SARY not in ids
+
+
+def test_review_page_lists_unresolved_place_names(app_env):
+    with mock.patch("streamlit_folium.st_folium", return_value={}):
+        at = editor_page("pages/review.py").run()
+    table = next(d for d in at.dataframe if "sentence" in d.value.columns)
+    assert "Sooronbay" in list(table.value["name"])
+    assert all(link.startswith("article?article=") for link in table.value["add"])
+
+
+def test_article_page_adds_a_missed_mention_at_a_new_site(app_env):
+    engine = connect(f"sqlite:///{app_env}")
+    row = next(m for m in query_mentions(engine, Filters()) if "Kant" in m.quote)
+    text = get_article(engine, row.article_id).text
+    start = text.index("Vladimir Putin is visiting")
+    at = editor_page("pages/article.py", {"article": row.article_id, "start": str(start),
+                                          "end": str(start + 10)}).run()
+    assert at.selectbox(key="article.add.sentence").value is not None
+    at.text_input(key="article.add.words").input("at Sooronbay’s request")
+    at.radio(key="article.add.which").set_value("A new site").run()
+    at.text_input(key="article.add.name").input("Ala Archa")
+    at.selectbox(key="article.add.kind").set_value("meeting_site")
+    at.text_input(key="article.add.lat").input("42.6")
+    at.text_input(key="article.add.lon").input("74.5")
+    at.text_input(key="article.add.host").input("KGZ")
+    at.button(key="article.add.save").click().run()
+    assert not at.exception
+    assert any("is now a mention of" in s.value for s in at.success), [e.value for e in at.error]
+    [added] = query_mentions(engine, Filters(), ["analyst:meeting_site:ala-archa"])
+    assert added.quote == "at Sooronbay’s request" and added.host == "KGZ"
+    assert "CSTO" in added.alliances  # Kyrgyzstan's membership on the article's date
+
+
+def test_article_page_offers_no_additions_to_viewers(app_env):
+    engine = connect(f"sqlite:///{app_env}")
+    row = query_mentions(engine, Filters())[0]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/article.py")
+    at.query_params["article"] = row.article_id
+    at.run()
+    assert not at.exception and "article.add.save" not in [b.key for b in at.button]
+
+
+def test_add_page_lists_feeds_and_checks_them_now(app_env, site, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
+    at = editor_page("pages/add.py").run()
+    at.text_input(key="add.subscribe_url").input(f"{site}/feed.xml")
+    at.button(key="add.subscribe").click().run()
+    assert any(s.value == "Subscribed." for s in at.success), [e.value for e in at.error]
+    at.button(key="add.check_feeds").click().run()
+    assert not at.exception
+    assert any(s.value == "1 new article(s) added." for s in at.success)
+    assert any("missing answered 404" in e.value for e in at.error)
+    feeds = next(d for d in at.dataframe if "feed" in d.value.columns)
+    assert list(feeds.value["added by"]) == ["editor (token)"]
+    assert list(feeds.value["last result"]) == ["1 new article(s) of 2 link(s), 1 failed"]

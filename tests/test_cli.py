@@ -96,3 +96,41 @@ def test_ingest_refuses_loopback_links_by_default(env, tmp_path: Path, capsys, s
     db = f"sqlite:///{tmp_path / 'web.sqlite'}"
     assert main(["ingest", f"{site}/article.html", "--db", db]) == 1
     assert "private, loopback or link-local address (127.0.0.1)" in capsys.readouterr().err
+
+
+def test_subscribe_to_a_feed_then_refresh_reads_only_new_links(env, tmp_path: Path, capsys,
+                                                               site,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    from dashboard.store import connect, list_feeds
+
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
+    db = f"sqlite:///{tmp_path / 'feeds.sqlite'}"
+    assert main(["refresh", "--db", db]) == 0
+    assert "0 of 0 files ingested" in capsys.readouterr().err
+    assert main(["ingest", "--feed", f"{site}/feed.xml", "--subscribe", "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert f"ok: {site}/article.html: " in out
+    assert "1 of 2 files ingested, 1 failed" in err
+    [feed] = list_feeds(connect(db))
+    assert feed.url == f"{site}/feed.xml" and feed.added_by.endswith("(command line)")
+    # Only the link that failed is read again; nothing new goes in.
+    assert main(["refresh", "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "article.html" not in out and f"{site}/missing answered 404" in err
+    assert "0 of 1 files ingested, 1 failed" in err
+
+
+def test_ingest_with_workers_then_again_reports_unchanged_files(env, tmp_path: Path, capsys):
+    db = str(tmp_path / "w.sqlite")
+    assert main(["ingest", str(DATA_DIR / "articles"), "--db", db, "--workers", "2"]) == 0
+    first = capsys.readouterr().out
+    assert first.count("ok: ") == 2 and "unchanged" not in first
+    assert main(["ingest", str(DATA_DIR / "articles"), "--db", db, "--workers", "1"]) == 0
+    assert capsys.readouterr().out.count(": unchanged") == 2
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "many"])
+def test_ingest_refuses_a_bad_number_of_workers(env, tmp_path: Path, capsys, value):
+    with pytest.raises(SystemExit):
+        main(["ingest", str(DATA_DIR / "articles"), "--workers", value])
+    assert "is not a number of workers" in capsys.readouterr().err

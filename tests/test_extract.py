@@ -45,6 +45,59 @@ INSTALLATIONS = [
      None, "FRA", "CIV"),
 ]
 
+#: Rules for operators and places that first-contact articles broke (tests/data/unseen3).
+OPERATOR_AND_PLACE_RULES = [
+    # a service prefix names the operator even after a locative country lead
+    ("In Cyprus, RAF Akrotiri sent Typhoons against targets in Iraq overnight.",
+     "RAF Akrotiri", "GBR", "CYP"),
+    # the host as subject, its guests in a relative clause
+    ("Romania is enlarging the Mihail Kogalniceanu air base, where about 2,000 US troops rotate.",
+     "Mihail Kogălniceanu Air Base", "USA", "ROU"),
+    # "X hosts": the subject is the host, the alias is shared with Poland's site
+    ("Romania also hosts the Aegis Ashore site at Deveselu, which the US Navy runs.",
+     "Naval Support Facility Deveselu", "USA", "ROU"),
+    # leased to a country; a hyphenated modifier between name and noun
+    ("Kazakhstan leases the Sary-Shagan anti-ballistic missile range to Russia.",
+     "Sary-Shagan Test Range", "RUS", "KAZ"),
+    # a curated base named without its noun, not the shorter city name (Al Ain)
+    ("Militias threatened the US troops at Ain al-Asad again on Sunday.",
+     "Ain al-Asad Air Base", "USA", "IRQ"),
+    # "a runway and hangars on X"
+    ("The UAE air force built a runway and hangars on Mayun island after 2021.",
+     "Mayun (Perim) Island Air Base", "ARE", "YEM"),
+    # a sentence-initial place when the base phrase has no place of its own
+    ("On Mayun island, a new airstrip built by the UAE now serves Emirati aircraft.",
+     "Mayun (Perim) Island Air Base", "ARE", "YEM"),
+    # "sits in"
+    ("A second garrison of Russia's 201st base sits in Bokhtar, south of the capital.",
+     "201st Military Base (Bokhtar garrison)", "RUS", "TJK"),
+    # a numbered base name in lower case
+    ("The French forces keep their air base 188 beside the airport of Djibouti.",
+     "French Air Base 188 Djibouti", "FRA", "DJI"),
+    # personnel at a place known to hold a foreign base
+    ("The UAE has enlarged the airport at Bosaso, where Emirati personnel fly drones.",
+     "Bosaso Air Base (Emirati presence)", "ARE", "SOM"),
+    # a guest at another country's curated base
+    ("Spanish fighters are deployed at Mihail Kogalniceanu Air Base this winter.",
+     "Air base, Mihail Kogalniceanu", "ESP", "ROU"),
+    ("The Malian junta said Russian instructors now train troops at Air Base 101 in Bamako.",
+     "Air Base 101 Bamako-Sénou (Africa Corps)", "RUS", "MLI"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "operator", "host"), OPERATOR_AND_PLACE_RULES)
+def test_find_mentions_attributes_operator_and_place(text, name, operator, host, resources):
+    found = [(m.name, m.operator, m.host) for m in extract(text, resources)
+             if m.kind == "installation"]
+    assert (name, operator, host) in found, found
+
+
+def test_find_mentions_follows_lists_after_city_descriptions(resources):
+    found = extract("Russia's 201st military base is split between Dushanbe and the southern "
+                    "city of Bokhtar.", resources)
+    assert {m.name for m in found} >= {"201st Military Base (Dushanbe)",
+                                       "201st Military Base (Bokhtar garrison)"}
+
 
 @pytest.mark.parametrize(("text", "name", "operator", "host"), INSTALLATIONS)
 def test_find_mentions_places_installations(text, name, operator, host, resources):
@@ -71,7 +124,44 @@ MEETINGS = [
      date(2023, 7, 10)),
     ("Xi left for Kathmandu on Saturday, where he was to hold talks with Nepali President Bidya "
      "Devi Bhandari.", date(2019, 10, 14), "Kathmandu", {"CHN", "NPL"}, date(2019, 10, 12)),
+    ("Donald Trump met Volodymyr Zelensky on the sidelines of the NATO summit in The Hague on "
+     "Wednesday.", date(2025, 6, 26), "The Hague", {"USA", "UKR"}, date(2025, 6, 25)),
+    ("Narendra Modi and Sri Lankan President Anura Kumara Dissanayake signed a memorandum of "
+     "understanding on defence in Colombo on Saturday.", date(2025, 4, 7), "Colombo",
+     {"IND", "LKA"}, date(2025, 4, 5)),
+    ("Zelensky flew in from Jeddah, where he had met Saudi Crown Prince Mohammed bin Salman on "
+     "Friday.", date(2023, 5, 21), "Jeddah", {"UKR", "SAU"}, date(2023, 5, 19)),
 ]
+
+#: Places a meeting sentence names that are not where leaders met.
+NOT_MEETING_PLACES = [
+    ("Putin flew to Pyongyang from Yakutsk, where he had toured a university.", "Yakutsk"),
+    ("Erdogan, who flew in from Ankara that morning, held talks with the emir in Doha.", "Ankara"),
+    ("President Ruto was in Atlanta on Monday, where he met executives of two airlines.",
+     "Atlanta"),
+    ("President Lula was in Shanghai, where he attended a ceremony at a development bank.",
+     "Shanghai"),
+    ("President Lula was in Shanghai, where he attended a gala for former president Dilma "
+     "Rousseff.", "Shanghai"),
+    ("The two leaders discussed an eventual visit by Erdogan to Tripoli.", "Tripoli"),
+    ("President Rahmon is expected at the SCO summit in Tianjin next year.", "Tianjin"),
+    ("Presidents Ruto and Biden agreed to expand cooperation at Camp Simba in Lamu County.",
+     "Camp Simba (Manda Bay)"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), NOT_MEETING_PLACES)
+def test_find_mentions_skips_origins_errands_and_hypothetical_visits(text, place, resources):
+    assert place not in {m.name for m in extract(text, resources) if m.kind == "meeting_site"}
+
+
+def test_find_mentions_puts_a_city_meeting_at_the_venue_of_the_day(resources):
+    found = extract("Russian President Vladimir Putin arrived in Astana on Wednesday and was met "
+                    "by President Kassym-Jomart Tokayev. The two leaders then held talks at the "
+                    "Akorda presidential palace.", resources, date(2024, 11, 27))
+    meetings = [m for m in found if m.kind == "meeting_site"]
+    assert len(meetings) == 2
+    assert len({m.site_id for m in meetings}) == 1
 
 
 @pytest.mark.parametrize(("text", "published", "place", "countries", "when"), MEETINGS)
@@ -108,7 +198,11 @@ TRAPS = [
     "Nairobi, though no date has been set.",
     "Vladimir Putin telephoned Nikol Pashinyan to be briefed on the Washington talks.",
     "\"It was a good meeting,\" Donald Trump told reporters at the White House on Monday.",
-    "The Malian junta said Russian instructors now train troops at Air Base 101 in Bamako.",
+    "The Burkinabe junta said Russian instructors now train troops at Air Base 101 in "
+    "Ouagadougou.",
+    "Beyond its base on the Horn of Africa, China is courting Gabon.",
+    "A plan to build an Emirati base at Berbera was shelved in 2019.",
+    "Saudi Arabia has discussed a base in Djibouti for years, but no deal has been signed.",
 ]
 
 

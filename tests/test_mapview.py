@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -11,6 +12,7 @@ from dashboard.assets import load_map_assets
 from dashboard.mapview import (
     build_country_map,
     build_map,
+    build_pick_map,
     choropleth_colour,
     legend_html,
     marker_style,
@@ -34,10 +36,16 @@ def test_build_map_loads_nothing_from_the_network():
     assert "data:text/javascript;base64," in html
 
 
+def drawn(html: str) -> list[list]:
+    """Return the marker rows of every compact layer in a rendered map."""
+    return [row for found in re.findall(r"var rows = (\[.*?\]);\n", html)
+            for row in json.loads(found)]
+
+
 def test_build_map_draws_one_marker_per_site():
     fmap = build_map([site("A"), site("B"), site("C", "meeting_site")], load_map_assets(), None)
     html = fmap.get_root().render()
-    assert html.count("L.circleMarker(") == 3
+    assert [row[2] for row in drawn(html)] == ["A", "B", "C"]
 
 
 def test_known_installations_are_a_separate_grey_layer():
@@ -46,8 +54,9 @@ def test_known_installations_are_a_separate_grey_layer():
 
     known = read_installations(DATA_DIR / "installations")[:5]
     html = build_map([site()], load_map_assets(), None, known=known).get_root().render()
-    assert html.count("L.circleMarker(") == 6
-    assert "Known installations (curated)" in html
+    assert len(drawn(html)) == 6
+    assert all(row[4] == 3 for row in drawn(html)[:5])  # the curated layer's small dots
+    assert "known, not in the news" in html
 
 
 def test_tooltip_escapes_hostile_names():
@@ -118,3 +127,15 @@ def test_country_map_shades_hosts_and_escapes_names():
     assert '"sites": 2' in html and '"sites": 0' in html
     assert "<b>Nowhere" not in html and "\\u0026lt;b\\u0026gt;Nowhere" in html
     assert re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", html) == []
+
+
+def test_pick_map_centres_on_the_site_and_shows_the_proposed_place():
+    fmap = build_pick_map(replace(site(), name="<b>Kant</b>"), load_map_assets(), None,
+                          proposed=(42.9, 74.7))
+    html = fmap.get_root().render()
+    assert fmap.location == [42.85, 74.85] and fmap.options["zoom"] == 11
+    assert html.count("L.circleMarker(") == 2
+    assert "move here: 42.90000, 74.70000" in html
+    assert "<b>Kant</b>" not in html and re.findall(r"(?:src|href)=[\"']https?://", html) == []
+    assert build_pick_map(site(), load_map_assets(), None).get_root().render().count(
+        "L.circleMarker(") == 1

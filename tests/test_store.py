@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from dashboard.errors import StoreError
 from dashboard.filters import Filters
 from dashboard.models import Article, Mention, Place
 from dashboard.pipeline import ingest_paths
 from dashboard.settings import DATA_DIR
 from dashboard.store import (
+    correct_site,
     country_summary,
     filter_options,
     get_article,
@@ -20,7 +23,9 @@ from dashboard.store import (
     query_mentions,
     query_sites,
     save_article,
+    save_articles,
     sources_of,
+    stored_sources,
 )
 
 from .conftest import EDITOR
@@ -148,3 +153,65 @@ def test_syndicated_copies_are_one_article_with_every_outlet(engine, resources, 
     outlets = [o for _, o, _ in sources_of(engine, [mentions[0].article_id])[
         mentions[0].article_id]]
     assert sorted(outlets) == ["daily", "wire"]
+
+
+def _version(text: str, source: str, site: str, outlet: str | None = None) -> tuple:
+    place = Place(key=f"geonames:{site}", name=site, lat=42.85, lon=74.85, country="KGZ",
+                  kind="settlement", precision="settlement")
+    article = Article(id=f"id-{text}", source=source, text=text, title=text, outlet=outlet)
+    mention = Mention(kind="installation", name=site, quote=text, start=0, end=len(text),
+                      place=place, operator="RUS", host="KGZ", alliances=("CSTO",))
+    return article, [mention], mention.site_id
+
+
+def test_a_new_text_from_the_same_source_replaces_the_old_one(engine):
+    old, old_found, old_site = _version("first draft", "story.txt", "Kant")
+    save_article(engine, old, old_found, editor=EDITOR)
+    new, new_found, new_site = _version("final text", "story.txt", "Kara-Balta")
+    save_article(engine, new, new_found, editor=EDITOR)
+    assert get_article(engine, old.id) is None
+    assert get_site(engine, old_site) is None
+    assert {m.article_id for m in query_mentions(engine, Filters())} == {new.id}
+    assert query_mentions(engine, Filters(alliances=("CSTO",)))[0].article_id == new.id
+    assert sources_of(engine, [old.id, new.id]) == {new.id: [("story.txt", None, None)]}
+    assert stored_sources(engine)["story.txt"].article_id == new.id
+    assert filter_options(engine).articles == 1
+
+
+def test_a_replaced_text_another_outlet_carries_stays(engine):
+    old, old_found, old_site = _version("wire story", "daily.txt", "Kant", "daily")
+    save_article(engine, old, old_found, editor=EDITOR)
+    save_article(engine, replace(old, source="wire.txt", outlet="wire"), old_found,
+                 editor=EDITOR)
+    new, new_found, _ = _version("the daily's own story", "daily.txt", "Osh", "daily")
+    save_article(engine, new, new_found, editor=EDITOR)
+    kept = get_article(engine, old.id)
+    assert kept is not None and kept.source == "wire.txt"
+    assert get_site(engine, old_site).mention_count == 1
+    assert sources_of(engine, [old.id])[old.id] == [("wire.txt", "wire", None)]
+    assert filter_options(engine).articles == 2
+
+
+def test_corrections_survive_a_new_text_from_the_same_source(engine):
+    old, old_found, site = _version("first draft", "story.txt", "Kant")
+    save_article(engine, old, old_found, editor=EDITOR)
+    correct_site(engine, site, {"name": "Kant Air Base", "precision": "site"}, editor=EDITOR)
+    new, new_found, same_site = _version("final text", "story.txt", "Kant")
+    save_article(engine, new, new_found, editor=EDITOR)
+    assert same_site == site
+    again = get_site(engine, site)
+    assert (again.name, again.precision, again.mention_count) == ("Kant Air Base", "site", 1)
+    assert get_article(engine, old.id) is None
+
+
+def test_saving_a_batch_stores_each_article_in_one_transaction(engine):
+    first, first_found, _ = _version("one story", "one.txt", "Kant")
+    second, second_found, _ = _version("another story", "two.txt", "Osh")
+    assert save_articles(engine, [(first, first_found), (second, second_found)],
+                         editor=EDITOR) == [1, 1]
+    assert filter_options(engine).articles == 2
+    broken = replace(second, id="broken", text=None)  # text is required
+    with pytest.raises(StoreError, match="could not save 2 articles"):
+        save_articles(engine, [(replace(first, id="new"), first_found), (broken, [])],
+                      editor=EDITOR)
+    assert get_article(engine, "new") is None

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.errors import DashboardError
 from dashboard.ingest import SUFFIXES
 from dashboard.markup import escape_markdown
 from dashboard.pages.common import (
@@ -25,6 +26,8 @@ from dashboard.pipeline import (
     make_fetcher,
 )
 from dashboard.settings import database_url
+from dashboard.store import list_feeds, subscribe_feed
+from dashboard.subscriptions import refresh_feeds
 
 st.title("Add articles")
 editor = editor_sign_in()
@@ -50,6 +53,27 @@ with st.form("add.paste", clear_on_submit=False):
     published = st.date_input("Published", value=None, key="add.published",
                               min_value=date(1945, 1, 1), max_value=date(2100, 1, 1))
     submitted = st.form_submit_button("Add to the map")
+
+with st.expander("Feed subscriptions", expanded=False):
+    engine = get_engine(database_url(get_settings().db))
+    new_feed = st.text_input("Subscribe to an RSS or Atom feed", key="add.subscribe_url")
+    if st.button("Subscribe", key="add.subscribe") and new_feed.strip():
+        try:
+            added = subscribe_feed(engine, new_feed, editor=editor)
+        except DashboardError as exc:
+            st.error(f"Not subscribed: {exc}")
+        else:
+            st.success("Subscribed." if added else "Already subscribed.")
+    if st.button("Check feeds now", key="add.check_feeds", disabled=not list_feeds(engine)):
+        with st.spinner("Reading the subscribed feeds…"):
+            checked = refresh_feeds(engine, get_resources(get_settings()),
+                                    make_fetcher(get_settings()), editor=editor)
+        st.success(f"{len(checked.results) - len(checked.failed)} new article(s) added.")
+        for failure in checked.failed:
+            st.error(f"{escape_markdown(failure.path)}: {escape_markdown(failure.message)}")
+    st.dataframe([{"feed": f.url, "added by": f.added_by, "added": f.added_at,
+                   "last checked": f.checked_at, "last result": f.last_result}
+                  for f in list_feeds(engine)], hide_index=True, key="add.feeds")
 
 if submitted:
     uploads: list[Upload] = [(f.name, f.getvalue(), {}) for f in files or []]

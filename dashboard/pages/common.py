@@ -31,11 +31,13 @@ from dashboard.store import (
     FilterOptions,
     MentionRow,
     SiteRow,
+    UnresolvedRow,
     connect,
     country_summary,
     data_version,
     filter_options,
     get_site,
+    list_unresolved,
     mention_dates,
     query_mentions,
     query_sites,
@@ -225,3 +227,9 @@ def cached_options(url: str, version: str) -> FilterOptions:
 def without_dates(filters: Filters) -> Filters:
     """Return the same filters with no date range."""
     return replace(filters, start=None, end=None)
+
+
+@st.cache_data(show_spinner=False)
+def cached_unresolved(url: str, version: str) -> list[UnresolvedRow]:
+    """List the place names extraction could not place that no mention covers yet."""
+    return list_unresolved(get_engine(url))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.filters import Filters
-from dashboard.mapview import KIND_STYLE, build_country_map, build_map
+from dashboard.mapview import KIND_STYLE, build_base_map, build_country_map, build_layers
 from dashboard.markup import escape_markdown
 from dashboard.pages import panels
 from dashboard.pages.common import (
@@ -96,9 +97,15 @@ st.caption(f"{len(sites)} sites from {options.articles} articles. Red: installat
            "at region or country level. Click a marker; “Copy link” shares this exact view.")
 
 known = get_known(str(settings.data_dir)) if show_known else []
-fmap = build_map(sites, get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
-                 known=known, view=parse_view(st.query_params.to_dict()))
+# The map itself stays the same all session (the view a shared link opened it at); only its
+# layers follow the filters, so a filter change swaps markers without remounting the map.
+if "map.opened_at" not in st.session_state:
+    st.session_state["map.opened_at"] = parse_view(st.query_params.to_dict())
+opened_at = st.session_state["map.opened_at"]
+fmap = build_base_map(get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
+                      view=opened_at, known=show_known)
 clicked = st_folium(fmap, key="map", height=640 if embed else 520, use_container_width=True,
+                    feature_group_to_add=build_layers(sites, known, fit=opened_at is None),
                     returned_objects=["last_object_clicked"])
 if embed:
     st.stop()
@@ -195,9 +202,9 @@ if search:
         if len(found) > 50:
             st.caption(f"The first 50 of {len(found)} quotes; narrow the search to see others.")
 
-summary = cached_summary(url, version, filters)
 if st.toggle("Country summary: foreign installations per host country", key="view.countries",
              bind="query-params"):
+    summary = cached_summary(url, version, filters)
     table, shaded = st.columns([2, 3])
     with table:
         st.dataframe([{"host": country_label(h), "foreign operator": country_label(o),
@@ -224,10 +231,12 @@ with st.expander("Download this view", expanded=False):
     formats = (("CSV", "csv", "text/csv"), ("GeoJSON", "geojson", "application/geo+json"),
                ("KML (Google Earth, My Maps)", "kml", "application/vnd.google-earth.kml+xml"))
     for label, fmt, mime in formats:
-        st.download_button(label, cached_export(url, version, filters, fmt),
-                           file_name=f"sites.{fmt}", mime=mime, key=f"download.{fmt}")
+        # Built only when clicked: a large view's exports must not slow every filter change.
+        st.download_button(label, partial(cached_export, url, version, filters, fmt),
+                           file_name=f"sites.{fmt}", mime=mime, key=f"download.{fmt}",
+                           on_click="ignore")
 
-with st.expander("All sites in this view", expanded=False):
+if st.toggle("List all sites in this view", key="view.table"):
     st.dataframe([{"site": s.name, "kind": s.kind, "operator": s.operator, "host": s.host,
                    "status": s.status, "quotes": s.mention_count, "precision": s.precision}
                   for s in sites], hide_index=True, key="sites_table")

@@ -1,10 +1,10 @@
-"""What analysts change: site fields and rejected mentions, with who and when."""
+"""What analysts change: site fields, rejected mentions and merged sites, with who and when."""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, exists, select
@@ -19,8 +19,10 @@ from dashboard.store.schema import (
     mention_rejections,
     mentions,
     site_corrections,
+    site_merges,
     sites,
 )
+from dashboard.store.stats import refresh_site_stats
 
 
 def apply_corrections(conn: Connection, site_id: str) -> None:
@@ -99,6 +101,7 @@ def reject_mention(engine: Engine, mention_id: int, reason: str = "", *,
         conn.execute(delete(mentions).where(mentions.c.id == mention_id))
         conn.execute(delete(sites).where(sites.c.id == row.site_id,
                                          ~exists().where(mentions.c.site_id == sites.c.id)))
+        refresh_site_stats(conn, [row.site_id])
 
 
 def site_corrections_of(engine: Engine, site_id: str) -> list[tuple[str, str | None, str, str]]:
@@ -109,3 +112,61 @@ def site_corrections_of(engine: Engine, site_id: str) -> list[tuple[str, str | N
              .order_by(site_corrections.c.at, site_corrections.c.id))
     with engine.connect() as conn:
         return [(f, v, e, at.isoformat(timespec="seconds")) for f, v, e, at in conn.execute(query)]
+
+
+def _merge_target(conn: Connection, site_id: str) -> str:
+    """Follow recorded merges from a site to the one that now stands for it."""
+    seen = {site_id}
+    while True:
+        keep = conn.execute(select(site_merges.c.keep_id)
+                            .where(site_merges.c.merged_id == site_id)).scalar()
+        if keep is None or keep in seen:
+            return site_id
+        seen.add(keep)
+        site_id = keep
+
+
+def apply_merges(conn: Connection, site_ids: Iterable[str]) -> set[str]:
+    """Move the mentions of merged sites to the sites kept; return the kept sites touched."""
+    kept: set[str] = set()
+    for site_id in set(site_ids):
+        keep = _merge_target(conn, site_id)
+        if keep == site_id:
+            continue
+        conn.execute(mentions.update().where(mentions.c.site_id == site_id)
+                     .values(site_id=keep))
+        conn.execute(delete(sites).where(sites.c.id == site_id))
+        kept.add(keep)
+    for keep in kept:
+        apply_corrections(conn, keep)
+    return kept
+
+
+def merge_sites(engine: Engine, keep_id: str, merged_id: str, *, editor: Editor | None) -> None:
+    """Merge one site into another: its mentions move, now and after every re-ingest."""
+    checked = require_editor(editor)
+    if keep_id == merged_id:
+        raise CorrectionError("a site cannot be merged into itself")
+    with engine.begin() as conn:
+        found = {row.id: row for row in conn.execute(
+            select(sites.c.id, sites.c.name, sites.c.lat, sites.c.lon)
+            .where(sites.c.id.in_([keep_id, merged_id])))}
+        for site_id in (keep_id, merged_id):
+            if site_id not in found:
+                raise CorrectionError(f"there is no site {site_id!r}")
+        gone = found[merged_id]
+        conn.execute(delete(site_merges).where(site_merges.c.merged_id == merged_id))
+        conn.execute(site_merges.insert().values(
+            merged_id=merged_id, keep_id=keep_id, name=gone.name, lat=gone.lat, lon=gone.lon,
+            editor=checked.name, at=datetime.now(UTC).replace(tzinfo=None)))
+        apply_merges(conn, [merged_id])
+        refresh_site_stats(conn, [keep_id])
+
+
+def merges_into(engine: Engine, site_id: str) -> list[tuple[str, str | None, str, str]]:
+    """Return ``(merged id, its name, editor, when)`` for each site merged into this one."""
+    query = (select(site_merges.c.merged_id, site_merges.c.name, site_merges.c.editor,
+                    site_merges.c.at)
+             .where(site_merges.c.keep_id == site_id).order_by(site_merges.c.at))
+    with engine.connect() as conn:
+        return [(m, n, e, at.isoformat(timespec="seconds")) for m, n, e, at in conn.execute(query)]

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, and_, column, func, or_, select, table, union_all
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from dashboard.filters import Filters
 from dashboard.models import Article
@@ -19,15 +20,29 @@ from dashboard.store.schema import (
     SiteRow,
     article_sources,
     articles,
+    mention_additions,
     mention_alliances,
     mention_rejections,
     mentions,
     site_corrections,
+    site_merges,
     sites,
 )
 
+#: SQLite's trigram index of the quotes (migration 0005), kept in step by triggers.
+mention_text = table("mention_text", column("rowid"), column("quote"))
 
-def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
+
+def _quote_matches(words: str, pattern: str, dialect: str) -> ColumnElement[bool]:
+    """Match quotes containing some text, through the trigram index where there is one."""
+    if dialect == "sqlite" and not re.search(r"[\\%_]", words):
+        return mentions.c.id.in_(select(mention_text.c.rowid)
+                                 .where(mention_text.c.quote.like(pattern)))
+    # PostgreSQL's pg_trgm index serves ILIKE directly.
+    return mentions.c.quote.ilike(pattern, escape="\\")
+
+
+def _conditions(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if filters.operators:
         conds.append(mentions.c.operator.in_(filters.operators))
@@ -37,56 +52,86 @@ def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conds.append(mentions.c.kind.in_(filters.kinds))
     if filters.text.strip():
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.text.strip()) + "%"
-        conds.append(or_(mentions.c.quote.ilike(pattern, escape="\\"),
+        conds.append(or_(_quote_matches(filters.text.strip(), pattern, dialect),
                          mentions.c.site_id.in_(select(sites.c.id).where(
                              sites.c.name.ilike(pattern, escape="\\")))))
     if filters.precisions:
         conds.append(mentions.c.site_id.in_(
             select(sites.c.id).where(sites.c.precision.in_(filters.precisions))))
     if filters.alliances:
-        conds.append(exists().where(and_(mention_alliances.c.mention_id == mentions.c.id,
-                                         mention_alliances.c.org.in_(filters.alliances))))
+        conds.append(mentions.c.id.in_(select(mention_alliances.c.mention_id).where(
+            mention_alliances.c.org.in_(filters.alliances))))
+    spans = _date_spans(filters)
+    if spans:
+        conds.append(or_(*spans) if len(spans) > 1 else spans[0])
+    return conds
+
+
+def _date_spans(filters: Filters) -> list[ColumnElement[bool]]:
+    """Return the date condition as disjoint parts, each served by the date index alone."""
     dated: list[ColumnElement[bool]] = []
     if filters.start:
         dated.append(mentions.c.date >= filters.start)
     if filters.end:
         dated.append(mentions.c.date <= filters.end)
-    if dated:
-        in_range = and_(*dated)
-        conds.append(or_(in_range, mentions.c.date.is_(None)) if filters.include_undated
-                     else in_range)
-    return conds
+    if not dated:
+        return []
+    in_range = and_(*dated)
+    return [in_range, mentions.c.date.is_(None)] if filters.include_undated else [in_range]
 
 
-def _latest_status() -> ColumnElement[str | None]:
-    """The status the newest dated mention of a site gives (undated ones last)."""
-    latest = mentions.alias("latest")
-    return (select(latest.c.status)
-            .where(latest.c.site_id == sites.c.id, latest.c.status.is_not(None))
-            .order_by(latest.c.date.is_(None), latest.c.date.desc(), latest.c.id.desc())
-            .limit(1).correlate(sites).scalar_subquery())
+_SITE_COLUMNS = (sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
+                 sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
+                 sites.c.installation_type)
 
 
-def _select_sites(engine: Engine, *conditions: ColumnElement[bool]) -> list[SiteRow]:
-    count = func.count(mentions.c.id).label("mention_count")
-    query = (select(sites.c.id, sites.c.name, sites.c.kind, sites.c.lat, sites.c.lon,
-                    sites.c.precision, sites.c.geocoder, sites.c.operator, sites.c.host,
-                    sites.c.installation_type, count, sites.c.installation_id,
-                    _latest_status().label("status"))
-             .join(mentions, mentions.c.site_id == sites.c.id)
-             .where(*conditions).group_by(sites.c.id).order_by(sites.c.name))
+def _counted(filters: Filters, dialect: str) -> Subquery | None:
+    """Count, per site, the mentions passing the filters (None when no filter applies)."""
+    undated = replace(filters, precisions=(), start=None, end=None)
+    if undated == Filters(alliances=filters.alliances) and filters.alliances \
+            and not _date_spans(filters):
+        # Alliance alone: its own index holds the site, so no mention row is read.
+        return (select(mention_alliances.c.site_id.label("site_id"),
+                       func.count(func.distinct(mention_alliances.c.mention_id)).label("n"))
+                .where(mention_alliances.c.org.in_(filters.alliances))
+                .group_by(mention_alliances.c.site_id).subquery())
+    base = _conditions(undated, dialect)
+    spans = _date_spans(filters)
+    if not base and not spans:
+        return None
+    # OR-ed date parts would defeat the index; counted apart and added up, each uses it.
+    parts = [select(mentions.c.site_id).where(*base, span) for span in spans] or \
+        [select(mentions.c.site_id).where(*base)]
+    rows = parts[0].subquery() if len(parts) == 1 else union_all(*parts).subquery()
+    return select(rows.c.site_id, func.count().label("n")).group_by(rows.c.site_id).subquery()
+
+
+def _select_sites(engine: Engine, filters: Filters, *where: ColumnElement[bool]
+                  ) -> list[SiteRow]:
+    """Count each site's mentions that pass the filters, from the indexes alone."""
+    site_conds = [*where, sites.c.precision.in_(filters.precisions)] if filters.precisions \
+        else list(where)
+    counted = _counted(filters, engine.dialect.name)
+    if counted is not None:
+        query = (select(*_SITE_COLUMNS, counted.c.n, sites.c.installation_id, sites.c.status)
+                 .join(counted, counted.c.site_id == sites.c.id))
+    else:
+        # Nothing filters the mentions out: every site's own count is the answer.
+        query = (select(*_SITE_COLUMNS, sites.c.mention_count, sites.c.installation_id,
+                        sites.c.status).where(sites.c.mention_count > 0))
     with engine.connect() as conn:
-        return [SiteRow(*row) for row in conn.execute(query)]
+        return [SiteRow(*row) for row in conn.execute(
+            query.where(*site_conds).order_by(sites.c.name))]
 
 
 def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:
     """Return every site with at least one mention passing the filters."""
-    return _select_sites(engine, *_conditions(filters))
+    return _select_sites(engine, filters)
 
 
 def get_site(engine: Engine, site_id: str) -> SiteRow | None:
     """Return one site with all its mentions counted, or None."""
-    found = _select_sites(engine, sites.c.id == site_id)
+    found = _select_sites(engine, Filters(), sites.c.id == site_id)
     return found[0] if found else None
 
 
@@ -94,7 +139,7 @@ def mention_dates(engine: Engine, filters: Filters) -> list[tuple[dt.date, str |
     """Count dated mentions passing the filters per day, operator and site kind."""
     query = (select(mentions.c.date, mentions.c.operator, mentions.c.kind,
                     func.count(mentions.c.id))
-             .where(mentions.c.date.is_not(None), *_conditions(filters))
+             .where(mentions.c.date.is_not(None), *_conditions(filters, engine.dialect.name))
              .group_by(mentions.c.date, mentions.c.operator, mentions.c.kind)
              .order_by(mentions.c.date))
     with engine.connect() as conn:
@@ -110,7 +155,7 @@ def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | N
                     mentions.c.alliances, articles.c.title, articles.c.source, articles.c.url,
                     articles.c.published)
              .join(articles, articles.c.id == mentions.c.article_id)
-             .where(*_conditions(filters))
+             .where(*_conditions(filters, engine.dialect.name))
              .order_by(mentions.c.date.desc(), mentions.c.id))
     if site_ids is not None:
         query = query.where(mentions.c.site_id.in_(list(site_ids)))
@@ -177,7 +222,9 @@ def data_version(engine: Engine) -> str:
         changes = conn.execute(select(func.count()).select_from(site_corrections)).scalar_one()
         rejected = conn.execute(select(func.count()).select_from(mention_rejections)
                                 ).scalar_one()
-    return f"{count}:{newest}:{changes}:{rejected}"
+        merged, added = (conn.execute(select(func.count()).select_from(t)).scalar_one()
+                         for t in (site_merges, mention_additions))
+    return f"{count}:{newest}:{changes}:{rejected}:{merged}:{added}"
 
 
 def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, int, int]]:
@@ -185,8 +232,36 @@ def country_summary(engine: Database, filters: Filters) -> list[tuple[str, str, 
     query = (select(mentions.c.host, mentions.c.operator,
                     func.count(func.distinct(mentions.c.site_id)), func.count(mentions.c.id))
              .where(mentions.c.kind == "installation", mentions.c.operator.is_not(None),
-                    *_conditions(filters))
+                    *_conditions(filters, engine.dialect.name))
              .group_by(mentions.c.host, mentions.c.operator)
              .order_by(func.count(func.distinct(mentions.c.site_id)).desc()))
     with engine.connect() as conn:
         return [(h or "", o or "", int(n), int(m)) for h, o, n, m in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    """The article a source gave when it was last saved, with the metadata it came with."""
+
+    article_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+    mentions: int
+
+
+def stored_sources(engine: Database) -> dict[str, StoredSource]:
+    """Map every stored source (path or URL) to its article, for incremental ingestion."""
+    counted = (select(mentions.c.article_id, func.count().label("n"))
+               .group_by(mentions.c.article_id).subquery())
+    query = (select(article_sources.c.source, article_sources.c.article_id,
+                    article_sources.c.title, article_sources.c.url, article_sources.c.outlet,
+                    article_sources.c.published, func.coalesce(counted.c.n, 0))
+             .outerjoin(counted, counted.c.article_id == article_sources.c.article_id)
+             .order_by(article_sources.c.seen_at))
+    with engine.connect() as conn:
+        # A source saved under several texts before they replaced each other: the newest wins.
+        return {source: StoredSource(article_id, title, url, outlet, published, int(count))
+                for source, article_id, title, url, outlet, published, count
+                in conn.execute(query)}

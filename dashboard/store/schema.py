@@ -40,6 +40,10 @@ sites = Table(
     Column("geocoder", String(40), nullable=False), Column("place_key", Text),
     Column("operator", String(3)), Column("host", String(3)), Column("installation_id", Text),
     Column("installation_type", String(20)),
+    # Kept current on every save (store/stats.py): the unfiltered map reads them directly.
+    Column("mention_count", Integer, nullable=False, server_default="0"),
+    Column("status", String(16)),
+    Index("sites_precision", "precision"),
 )
 mentions = Table(
     "mentions", metadata,
@@ -52,15 +56,22 @@ mentions = Table(
     Column("date", Date), Column("operator", String(3)), Column("host", String(3)),
     Column("countries", Text, nullable=False), Column("alliances", Text, nullable=False),
     Column("status", String(16)),
-    Index("mentions_site", "site_id"), Index("mentions_article", "article_id"),
-    Index("mentions_date", "date"), Index("mentions_operator", "operator"),
-    Index("mentions_host", "host"),
+    # Each filter has an index holding site_id and date: counting per site, alone or with a
+    # date span, reads the index in site order and never the rows.
+    Index("mentions_site", "site_id", "date"), Index("mentions_article", "article_id"),
+    Index("mentions_date", "date", "site_id"),
+    Index("mentions_operator", "operator", "site_id", "date"),
+    Index("mentions_host", "host", "site_id", "date"),
+    Index("mentions_kind", "kind", "site_id", "date"),
 )
 mention_alliances = Table(
     "mention_alliances", metadata,
     Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("org", String(16), primary_key=True), Index("mention_alliances_org", "org"),
+    Column("org", String(16), primary_key=True),
+    # The mention's site, repeated so that an alliance filter counts sites from the index.
+    Column("site_id", String(200)),
+    Index("mention_alliances_org", "org", "site_id", "mention_id"),
 )
 
 site_corrections = Table(
@@ -82,6 +93,44 @@ article_sources = Table(
     Column("article_id", String(64), primary_key=True), Column("source", Text, primary_key=True),
     Column("url", Text), Column("outlet", Text), Column("title", Text),
     Column("published", Date), Column("seen_at", DateTime),
+)
+site_merges = Table(
+    "site_merges", metadata,
+    Column("merged_id", String(200), primary_key=True),
+    Column("keep_id", String(200), nullable=False), Column("name", Text), Column("lat", Float),
+    Column("lon", Float), Column("editor", Text, nullable=False),
+    Column("at", DateTime, nullable=False), Index("site_merges_keep", "keep_id"),
+)
+mention_additions = Table(
+    "mention_additions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), nullable=False), Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False), Column("quote", Text, nullable=False),
+    Column("site_id", String(200), nullable=False), Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False), Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False), Column("precision", String(16), nullable=False),
+    Column("geocoder", String(40), nullable=False), Column("operator", String(3)),
+    Column("host", String(3)), Column("date", Date), Column("countries", Text, nullable=False),
+    Column("alliances", Text, nullable=False), Column("editor", Text, nullable=False),
+    Column("at", DateTime, nullable=False), Index("mention_additions_article", "article_id"),
+)
+unresolved_places = Table(
+    "unresolved_places", metadata,
+    Column("article_id", String(64), primary_key=True), Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True), Column("name", Text, nullable=False),
+    Column("reason", Text, nullable=False), Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False), Column("sentence", Text, nullable=False),
+)
+feeds = Table(
+    "feeds", metadata,
+    Column("url", Text, primary_key=True), Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime, nullable=False), Column("checked_at", DateTime),
+    Column("last_result", Text),
+)
+feed_links = Table(
+    "feed_links", metadata,
+    Column("feed_url", Text, primary_key=True), Column("link", Text, primary_key=True),
+    Column("seen_at", DateTime, nullable=False),
 )
 #: The site fields an analyst may correct; kind, operator and host also apply to its mentions.
 CORRECTABLE = ("name", "kind", "operator", "host", "lat", "lon", "precision")
@@ -126,3 +175,29 @@ class MentionRow:
     source: str
     url: str | None
     published: dt.date | None
+
+
+@dataclass(frozen=True)
+class UnresolvedRow:
+    """An unresolved place name with the article it was seen in."""
+
+    article_id: str
+    title: str
+    name: str
+    start: int
+    end: int
+    reason: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """A subscribed feed: who added it, when, and what its last check found."""
+
+    url: str
+    added_by: str
+    added_at: dt.datetime
+    checked_at: dt.datetime | None
+    last_result: str | None
