@@ -93,6 +93,8 @@ def timed_change(page: Page, frame: Frame, label: str | None) -> float:
     frame.wait_for_function(f"() => {COUNT_MARKERS[6:]} !== {before}", timeout=120_000,
                             polling=20)
     elapsed = time.perf_counter() - started
+    if os.environ.get("BENCH_VERBOSE"):
+        print(f"  {label or 'all kinds'}: {elapsed:.2f} s")
     page.keyboard.press("Escape")
     if not frame.evaluate("() => window.__sameMap === true"):
         raise SystemExit("the map was remounted by a filter change")

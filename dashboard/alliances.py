@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from dashboard.errors import DataError
@@ -61,9 +62,17 @@ class AllianceTable:
         """List the organisation codes in table order."""
         return list(dict.fromkeys(m.org for m in self.memberships))
 
+    @cached_property
+    def _periods(self) -> dict[tuple[str, str], list[Membership]]:
+        """Group the periods by organisation and member: every mention asks about a few."""
+        grouped: dict[tuple[str, str], list[Membership]] = {}
+        for membership in self.memberships:
+            grouped.setdefault((membership.org, membership.member), []).append(membership)
+        return grouped
+
     def is_member(self, org: str, country: str, day: date) -> bool:
         """Tell whether a country was an active member on a day (not suspended or frozen)."""
-        periods = [m for m in self.memberships if m.org == org and m.member == country]
+        periods = self._periods.get((org, country), [])
         active = any(m.status == "member" and m.covers(day) for m in periods)
         paused = any(m.status != "member" and m.covers(day) for m in periods)
         return active and not paused
@@ -72,5 +81,9 @@ class AllianceTable:
         """List organisations any of the countries was an active member of on ``day``."""
         when = day or date.today()
         wanted = set(countries)
-        return tuple(org for org in self.organisations
+        return tuple(org for org in self._organisations
                      if any(self.is_member(org, c, when) for c in wanted))
+
+    @cached_property
+    def _organisations(self) -> tuple[str, ...]:
+        return tuple(self.organisations)

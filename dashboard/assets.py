@@ -76,3 +76,25 @@ def load_basemap(cache_dir: Path) -> dict[str, Any]:
         build_basemap(target)
     data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
     return data
+
+
+#: Where Streamlit serves the files of ``dashboard/static`` (``enableStaticServing``).
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def publish_basemap(cache_dir: Path, static_dir: Path = STATIC_DIR) -> str:
+    """Copy the country outlines where the app serves static files; return their path.
+
+    The map then fetches them once per browser instead of carrying a megabyte of outlines
+    in every page run. The path is relative to the app's address (``app/static/...``).
+    """
+    load_basemap(cache_dir)
+    name = f"basemap-{BASEMAP_VERSION}.geojson"
+    target = static_dir / name
+    source = cache_dir / name
+    if not target.exists() or target.stat().st_size != source.stat().st_size:
+        static_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(source.read_bytes())
+        partial.replace(target)
+    return f"app/static/{name}"

@@ -77,19 +77,38 @@ class ViewInUrl(MacroElement):
 class Basemap(MacroElement):
     """Grey country outlines under everything, drawn by Leaflet with one shared style.
 
-    folium's ``GeoJson`` would run a style function per country on every page run; the
-    outlines never change, so they go as plain GeoJSON with a fixed style.
+    Given a link (the app's static files), the browser fetches the outlines once and the
+    page carries only the link; otherwise they are inlined. folium's ``GeoJson`` is not
+    used: it would run a style function per country on every page run.
     """
 
     _template = Template("""{% macro script(this, kwargs) %}
-L.geoJSON({{ this.data }}, {interactive: false, style: {color: "#9e9e9e", weight: 0.6,
-  fillColor: "#eeeeee", fillOpacity: 1.0}}).addTo({{ this._parent.get_name() }});
+(function (map) {
+  var style = {color: "#9e9e9e", weight: 0.6, fillColor: "#eeeeee", fillOpacity: 1.0};
+  // Their own pane under the markers, deaf to the mouse, however late they arrive.
+  var pane = map.createPane("basemap");
+  pane.style.zIndex = 350;
+  pane.style.pointerEvents = "none";
+  function draw(outlines) {
+    L.geoJSON(outlines, {interactive: false, style: style, pane: "basemap",
+                         renderer: L.canvas({pane: "basemap"})}).addTo(map);
+  }
+  {% if this.link %}
+  var base;
+  try { base = window.parent.document.baseURI; } catch (err) { base = window.location.href; }
+  fetch(new URL({{ this.link }}, base)).then(function (r) { return r.json(); }).then(draw);
+  {% else %}
+  draw({{ this.data }});
+  {% endif %}
+})({{ this._parent.get_name() }});
 {% endmacro %}""")
 
-    def __init__(self, basemap: dict[str, Any]) -> None:
+    def __init__(self, basemap: dict[str, Any] | None = None, link: str = "") -> None:
         super().__init__()
         self._name = "Basemap"
-        self.data = json.dumps(basemap, separators=(",", ":"), ensure_ascii=True)
+        self.link = json.dumps(link) if link else ""
+        self.data = json.dumps(basemap or {"type": "FeatureCollection", "features": []},
+                               separators=(",", ":"), ensure_ascii=True)
 
 
 def _blank_map(assets: MapAssets, tiles: str, view: MapView | None = None) -> folium.Map:
@@ -105,11 +124,13 @@ def _blank_map(assets: MapAssets, tiles: str, view: MapView | None = None) -> fo
     return fmap
 
 
-def build_base_map(assets: MapAssets, basemap: dict[str, Any] | None, tiles: str = "",
+def build_base_map(assets: MapAssets, basemap: dict[str, Any] | str | None, tiles: str = "",
                    view: MapView | None = None, known: bool = False) -> folium.Map:
-    """Return the map without its sites: basemap, legend and the view kept in the URL."""
+    """Return the map without its sites: basemap (outlines or their link), legend, view."""
     fmap = _blank_map(assets, tiles, view)
-    if basemap:
+    if isinstance(basemap, str):
+        Basemap(link=basemap).add_to(fmap)
+    elif basemap:
         Basemap(basemap).add_to(fmap)
     root: Any = fmap.get_root()
     root.html.add_child(folium.Element(legend_html(known=known)))

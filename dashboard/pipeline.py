@@ -45,9 +45,7 @@ from dashboard.settings import Settings
 from dashboard.store import (
     Database,
     StoredSource,
-    save_article,
     save_articles,
-    save_unresolved,
     stored_sources,
 )
 
@@ -117,8 +115,8 @@ def store_one(engine: Database, outcome: Extracted, editor: Editor) -> FileResul
     if outcome.article is None:
         return FileResult(outcome.label, False, outcome.error or "nothing was read")
     try:
-        count = save_article(engine, outcome.article, outcome.found, editor=editor)
-        save_unresolved(engine, outcome.article.id, outcome.unresolved, editor=editor)
+        count = save_articles(engine, [(outcome.article, outcome.found)], editor=editor,
+                              unresolved={outcome.article.id: outcome.unresolved})[0]
     except AccessError:
         raise
     except DashboardError as exc:
@@ -142,10 +140,9 @@ def store_batch(engine: Database, batch: Sequence[Extracted], stored: Mapping[st
     counts: dict[int, int] = {}
     try:
         saved = save_articles(engine, [(o.article, o.found) for o in fresh if o.article],
-                              editor=editor) if fresh else []
-        for o in fresh:
-            if o.article:
-                save_unresolved(engine, o.article.id, o.unresolved, editor=editor)
+                              editor=editor, unresolved={o.article.id: o.unresolved
+                                                         for o in fresh if o.article}
+                              ) if fresh else []
         counts = {id(o): n for o, n in zip(fresh, saved, strict=True)}
     except AccessError:
         raise

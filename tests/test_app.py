@@ -40,8 +40,8 @@ def run(clicked: dict | None = None, query: dict | None = None) -> AppTest:
 
 
 def listed(at: AppTest) -> set[str]:
-    table = next(d for d in at.dataframe if "site" in d.value.columns)
-    return set(table.value["site"])
+    """Return the names of the sites the map page offers (its site chooser lists them)."""
+    return set(at.selectbox(key="site").options)
 
 
 def test_map_page_lists_every_site(app_env):
@@ -362,3 +362,11 @@ def test_add_page_lists_feeds_and_checks_them_now(app_env, site, monkeypatch):
     feeds = next(d for d in at.dataframe if "feed" in d.value.columns)
     assert list(feeds.value["added by"]) == ["editor (token)"]
     assert list(feeds.value["last result"]) == ["1 new article(s) of 2 link(s), 1 failed"]
+
+
+def test_all_sites_table_is_built_only_when_asked(app_env):
+    at = run()
+    assert not any("site" in d.value.columns for d in at.dataframe)
+    at.toggle(key="view.table").set_value(True).run()
+    table = next(d for d in at.dataframe if "site" in d.value.columns)
+    assert {"Kant Air Base", "Moscow"} <= set(table.value["site"])

@@ -151,8 +151,9 @@ def test_map_draws_offline(page, server):
     drawn = content.evaluate("() => Object.values(window.map._layers)"
                              ".filter(l => l instanceof L.CircleMarker).length")
     assert drawn >= 4
-    assert content.evaluate("() => Object.values(window.map._layers)"
-                            ".some(l => l instanceof L.GeoJSON)")
+    # The country outlines come from the app's own static files, fetched by the frame.
+    content.wait_for_function("() => Object.values(window.map._layers)"
+                              ".some(l => l instanceof L.GeoJSON)", timeout=30_000)
     assert page.blocked == [], page.blocked
 
 

@@ -79,7 +79,7 @@ OPERATOR_AND_PLACE_RULES = [
      "Bosaso Air Base (Emirati presence)", "ARE", "SOM"),
     # a guest at another country's curated base
     ("Spanish fighters are deployed at Mihail Kogalniceanu Air Base this winter.",
-     "Air base, Mihail Kogalniceanu", "ESP", "ROU"),
+     "Air base, Mihail Kogălniceanu", "ESP", "ROU"),
     ("The Malian junta said Russian instructors now train troops at Air Base 101 in Bamako.",
      "Air Base 101 Bamako-Sénou (Africa Corps)", "RUS", "MLI"),
 ]

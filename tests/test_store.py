@@ -124,12 +124,13 @@ def test_site_status_is_the_newest_dated_statement(engine):
     assert get_site(engine, "nowhere") is None
 
 
-def test_mention_dates_count_per_day_operator_and_kind(engine, resources):
+def test_mention_dates_count_per_month_operator_and_kind(engine, resources):
     ingest_paths(engine, [SEEDS], resources, editor=EDITOR)
     rows = mention_dates(engine, Filters())
     assert sum(n for *_, n in rows) == len([m for m in query_mentions(engine, Filters())
                                             if m.date])
-    assert (date(2019, 3, 26), "RUS", "installation", 1) in rows
+    assert (date(2019, 3, 1), "RUS", "installation", 1) in rows
+    assert all(day.day == 1 for day, *_ in rows)
     assert all(kind == "meeting_site" for _, _, kind, _ in
                mention_dates(engine, Filters(kinds=("meeting_site",))))
 

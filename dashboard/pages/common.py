@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.access import Editor, editor_from_login, editor_from_token
 from dashboard.alliances import AllianceTable, read_memberships
-from dashboard.assets import MapAssets, load_basemap, load_map_assets
+from dashboard.assets import MapAssets, load_basemap, load_map_assets, publish_basemap
 from dashboard.context import Resources
 from dashboard.countries import (
     CountryIndex,
@@ -37,6 +37,7 @@ from dashboard.store import (
     data_version,
     filter_options,
     get_site,
+    has_articles,
     list_unresolved,
     mention_dates,
     query_mentions,
@@ -137,6 +138,12 @@ def get_basemap(cache_dir: str) -> dict[str, Any]:
     return load_basemap(Path(cache_dir))
 
 
+@st.cache_resource
+def get_basemap_link(cache_dir: str) -> str:
+    """Publish the country outlines among the app's static files; return their path."""
+    return publish_basemap(Path(cache_dir))
+
+
 @st.cache_resource(show_spinner="Loading the gazetteer and curated tables…")
 def get_resources(settings: Settings) -> Resources:
     """Load the extraction resources once per server (and per settings)."""
@@ -155,7 +162,7 @@ def open_database() -> Database:
     """Open the configured database, building the bundled one on first run."""
     settings = get_settings()
     engine = get_engine(database_url(settings.db))
-    if filter_options(engine).articles == 0 and settings.articles_dir.exists():
+    if not has_articles(engine) and settings.articles_dir.exists():
         build_bundled(engine, settings)
     return engine
 
@@ -208,7 +215,7 @@ def cached_summary(url: str, version: str, filters: Filters) -> list[tuple[str, 
 @st.cache_data(show_spinner=False)
 def cached_timeline(url: str, version: str, filters: Filters
                     ) -> list[tuple[date, str | None, str, int]]:
-    """Count dated mentions per day, operator and kind for one filter state."""
+    """Count dated mentions per month, operator and kind for one filter state."""
     return mention_dates(get_engine(url), filters)
 
 

@@ -23,6 +23,7 @@ from dashboard.pages.common import (
     get_alliances,
     get_assets,
     get_basemap,
+    get_basemap_link,
     get_countries,
     get_known,
     get_settings,
@@ -102,7 +103,7 @@ known = get_known(str(settings.data_dir)) if show_known else []
 if "map.opened_at" not in st.session_state:
     st.session_state["map.opened_at"] = parse_view(st.query_params.to_dict())
 opened_at = st.session_state["map.opened_at"]
-fmap = build_base_map(get_assets(), get_basemap(str(settings.cache_dir)), settings.tiles,
+fmap = build_base_map(get_assets(), get_basemap_link(str(settings.cache_dir)), settings.tiles,
                       view=opened_at, known=show_known)
 clicked = st_folium(fmap, key="map", height=640 if embed else 520, use_container_width=True,
                     feature_group_to_add=build_layers(sites, known, fit=opened_at is None),

@@ -27,6 +27,7 @@ from dashboard.store.queries import (
     filter_options,
     get_article,
     get_site,
+    has_articles,
     mention_dates,
     query_mentions,
     query_sites,
@@ -47,7 +48,8 @@ from dashboard.store.writes import save_article, save_articles
 __all__ = [
     "CORRECTABLE", "Database", "FilterOptions", "MentionRow", "SiteRow", "StoredSource",
     "connect", "correct_site", "country_summary", "data_version", "filter_options",
-    "get_article", "get_site", "head_revision", "mention_dates", "metadata", "migrate",
+    "get_article", "get_site", "has_articles", "head_revision", "mention_dates", "metadata",
+    "migrate",
     "query_mentions", "query_sites", "reject_mention", "save_article", "save_articles",
     "schema_revision", "site_corrections_of", "sources_of", "stored_sources",
     # review and feeds

@@ -158,15 +158,20 @@ def save_unresolved(engine: Engine, article_id: str, places: Iterable[Unresolved
                     editor: Editor | None) -> int:
     """Replace the unresolved place names recorded for an article; return how many."""
     require_editor(editor)
-    rows = {(p.start, p.end): p for p in places}
     with engine.begin() as conn:
-        conn.execute(delete(unresolved_places).where(
-            unresolved_places.c.article_id == article_id))
-        for place in rows.values():
-            conn.execute(unresolved_places.insert().values(
-                article_id=article_id, start=place.start, end=place.end, name=place.name,
-                reason=place.reason, sentence_start=place.sentence_start,
-                sentence_end=place.sentence_end, sentence=place.sentence))
+        return replace_unresolved(conn, article_id, places)
+
+
+def replace_unresolved(conn: Connection, article_id: str, places: Iterable[UnresolvedPlace]
+                       ) -> int:
+    """Replace an article's unresolved place names inside a transaction; return how many."""
+    rows = {(p.start, p.end): p for p in places}
+    conn.execute(delete(unresolved_places).where(unresolved_places.c.article_id == article_id))
+    if rows:
+        conn.execute(unresolved_places.insert(), [
+            {"article_id": article_id, "start": p.start, "end": p.end, "name": p.name,
+             "reason": p.reason, "sentence_start": p.sentence_start,
+             "sentence_end": p.sentence_end, "sentence": p.sentence} for p in rows.values()])
     return len(rows)
 
 

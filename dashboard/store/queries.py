@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Engine, and_, column, func, or_, select, table, union_all
 from sqlalchemy.sql.elements import ColumnElement
@@ -136,14 +137,38 @@ def get_site(engine: Engine, site_id: str) -> SiteRow | None:
 
 
 def mention_dates(engine: Engine, filters: Filters) -> list[tuple[dt.date, str | None, str, int]]:
-    """Count dated mentions passing the filters per day, operator and site kind."""
-    query = (select(mentions.c.date, mentions.c.operator, mentions.c.kind,
+    """Count dated mentions passing the filters per month, operator and site kind.
+
+    Each row's date is the first day of its month: the timeline draws months, and a
+    million mentions fold into a few thousand rows in the database, not in Python.
+    """
+    if engine.dialect.name == "postgresql":
+        month: ColumnElement[Any] = func.date_trunc("month", mentions.c.date)
+    else:
+        month = func.strftime("%Y-%m-01", mentions.c.date)
+    query = (select(month.label("month"), mentions.c.operator, mentions.c.kind,
                     func.count(mentions.c.id))
              .where(mentions.c.date.is_not(None), *_conditions(filters, engine.dialect.name))
-             .group_by(mentions.c.date, mentions.c.operator, mentions.c.kind)
-             .order_by(mentions.c.date))
+             .group_by(month, mentions.c.operator, mentions.c.kind)
+             .order_by(month))
     with engine.connect() as conn:
-        return [(day, operator, kind, int(n)) for day, operator, kind, n in conn.execute(query)]
+        return [(_as_date(first), operator, kind, int(n))
+                for first, operator, kind, n in conn.execute(query)]
+
+
+def _as_date(value: object) -> dt.date:
+    """Read a month's first day as SQLite (text) or PostgreSQL (timestamp) returns it."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def has_articles(engine: Engine) -> bool:
+    """Tell whether any article is stored (cheaply, for the first-run check)."""
+    with engine.connect() as conn:
+        return conn.execute(select(articles.c.id).limit(1)).first() is not None
 
 
 def query_mentions(engine: Engine, filters: Filters, site_ids: Iterable[str] | None = None

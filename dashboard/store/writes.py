@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, Table, delete, exists, func, select
@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from dashboard.access import Editor, require_editor
 from dashboard.errors import StoreError
-from dashboard.models import Article, Mention
-from dashboard.store.additions import reapply_review
+from dashboard.models import Article, Mention, UnresolvedPlace
+from dashboard.store.additions import reapply_review, replace_unresolved
 from dashboard.store.corrections import apply_corrections
 from dashboard.store.schema import (
     article_sources,
@@ -154,8 +154,14 @@ def save_article(engine: Engine, article: Article, found: Iterable[Mention], *,
 
 
 def save_articles(engine: Engine, batch: Sequence[tuple[Article, Iterable[Mention]]], *,
-                  editor: Editor | None, attempts: int = 4) -> list[int]:
-    """Store several articles in one transaction, all or none; return their mention counts."""
+                  editor: Editor | None, attempts: int = 4,
+                  unresolved: Mapping[str, Sequence[UnresolvedPlace]] | None = None
+                  ) -> list[int]:
+    """Store several articles in one transaction, all or none; return their mention counts.
+
+    ``unresolved`` gives, per article id, the place names extraction could not place; they
+    replace what was recorded for those articles in the same transaction.
+    """
     editor = require_editor(editor)
     items = [(article, list(found)) for article, found in batch]
     label = items[0][0].source if len(items) == 1 else f"{len(items)} articles"
@@ -165,6 +171,8 @@ def save_articles(engine: Engine, batch: Sequence[tuple[Article, Iterable[Mentio
                 touched: set[str] = set()
                 for article, found in items:
                     touched |= _replace_article(conn, article, found, editor)
+                    if unresolved is not None and article.id in unresolved:
+                        replace_unresolved(conn, article.id, unresolved[article.id])
                 refresh_site_stats(conn, touched)  # once per batch, not once per article
             break
         except (OperationalError, IntegrityError) as exc:
