@@ -102,15 +102,22 @@ def run_measured(size: int, folder: Path, db: Path, workers: int, label: str) ->
     out = subprocess.run([sys.executable, __file__, "--measure", str(folder), str(db),
                           str(workers)], cwd=ROOT, check=True, capture_output=True, text=True)
     found = json.loads(out.stdout.strip().splitlines()[-1])
-    return Run(size, workers, label, found["seconds"], int(found["ingested"]),
-               found["main_mb"], found["worker_mb"])
+    run = Run(size, workers, label, found["seconds"], int(found["ingested"]),
+              found["main_mb"], found["worker_mb"])
+    # Said as soon as it is known: a long run's early rows survive an interruption.
+    print(f"{label}: {size} files, {workers} workers, {run.seconds:.1f} s, "
+          f"{run.rate:.1f} files/s", file=sys.stderr, flush=True)
+    return run
 
 
 def bench_size(size: int, workers: int, seed: int, serial: bool, scratch: Path,
                again: bool = True) -> list[Run]:
     """Write one corpus and ingest it: serially (if asked), in parallel, and again."""
-    folder = scratch / f"corpus-{size}"
-    write_corpus(folder, size, seed)
+    folder = scratch / f"corpus-{size}-seed{seed}"
+    done = folder / ".complete"
+    if not done.exists():  # a corpus kept from an earlier run (--scratch) is reused
+        write_corpus(folder, size, seed)
+        done.touch()
     runs = []
     if serial:
         runs.append(run_measured(size, folder, scratch / f"serial-{size}.sqlite", 1, "serial"))
@@ -157,12 +164,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpus sizes, comma-separated (default: 1000,10000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--scratch", type=Path,
+                        help="keep corpora in this folder and reuse them on later runs")
     parser.add_argument("--reingest-max", type=int, default=10_000,
                         help="re-ingest (the incremental run) only corpora up to this size")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="ingestion-bench-") as scratch:
+    with contextlib.ExitStack() as stack:
+        scratch = str(args.scratch) if args.scratch else stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="ingestion-bench-"))
+        for db in Path(scratch).glob("*.sqlite*"):
+            db.unlink()  # every run starts from empty databases
         for size in sizes:
             runs.extend(bench_size(size, args.workers, args.seed, size == sizes[0],
                                    Path(scratch), again=size <= args.reingest_max))

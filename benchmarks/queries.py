@@ -33,7 +33,6 @@ from dashboard.store.schema import (  # noqa: E402
     articles,
     mention_alliances,
     mentions,
-    metadata,
     sites,
 )
 from dashboard.store.stats import refresh_site_stats  # noqa: E402
@@ -153,8 +152,9 @@ def fill(engine: Engine, site_count: int, mention_count: int, seed: int = 7) -> 
 
 
 def filter_indexes() -> list[Index]:
-    """Return the indexes that serve the filters (not the keys)."""
-    return [index for table in metadata.tables.values() for index in table.indexes]
+    """Return the indexes that serve the filters (not the keys or the article lookup)."""
+    return [index for table in (sites, mentions, mention_alliances) for index in table.indexes
+            if index.name != "mentions_article"]
 
 
 def drop_filter_indexes(engine: Engine) -> None:
@@ -166,8 +166,13 @@ def drop_filter_indexes(engine: Engine) -> None:
 
 def clear(engine: Engine) -> None:
     """Delete every row the benchmark wrote (a PostgreSQL database is reused)."""
+    tables = (mention_alliances, mentions, article_sources, articles, sites)
     with engine.begin() as conn:
-        for table in (mention_alliances, mentions, article_sources, articles, sites):
+        if conn.dialect.name == "postgresql":
+            # One statement: row-by-row deletes would check each key against a million rows.
+            conn.execute(text("TRUNCATE " + ", ".join(t.name for t in tables) + " CASCADE"))
+            return
+        for table in tables:
             conn.execute(delete(table))
 
 

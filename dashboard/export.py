@@ -116,6 +116,12 @@ def export_csv(engine: Database, filters: Filters | None = None) -> str:
     return buffer.getvalue()
 
 
+def _kml_quote(row: MentionRow, by: dict[str, str] | None) -> str:
+    """Describe one quote for a placemark: date, article, link, the words, who added it."""
+    line = f"{row.date or 'undated'} | {row.title} | {row.url or row.source}\n{row.quote}"
+    return line + (f"\n(added by {by['editor']} at {by['at']})" if by else "")
+
+
 def export_kml(engine: Database, filters: Filters | None = None) -> str:
     """Return the sites as KML placemarks (Google Earth, My Maps) with their quotes."""
     by_site: dict[str, list[MentionRow]] = defaultdict(list)
@@ -123,9 +129,14 @@ def export_kml(engine: Database, filters: Filters | None = None) -> str:
     for row in query_mentions(engine, chosen):
         by_site[row.site_id].append(row)
     marks = []
+    added = _added_by(engine)
     for site in query_sites(engine, chosen):
-        quotes = "\n".join(f"{r.date or 'undated'} | {r.title} | {r.url or r.source}\n{r.quote}"
+        quotes = "\n".join(_kml_quote(r, added.get((r.article_id, r.start, r.end)))
                            for r in by_site[site.id])
+        corrected = "; ".join(f"{f}={v or ''} by {e} at {at}"
+                              for f, v, e, at in site_corrections_of(engine, site.id))
+        merged = "; ".join(f"{n} ({m}) by {e} at {at}"
+                           for m, n, e, at in merges_into(engine, site.id))
         details = (f"{site.kind}; operator {site.operator or '-'}; host {site.host or '-'}; "
                    f"placed by {site.geocoder} at {site.precision} precision\n\n{quotes}")
         extended = "".join(
@@ -133,7 +144,8 @@ def export_kml(engine: Database, filters: Filters | None = None) -> str:
             for key, value in (("kind", site.kind), ("operator", site.operator),
                                ("host", site.host), ("status", site.status),
                                ("precision", site.precision), ("geocoder", site.geocoder),
-                               ("quotes", len(by_site[site.id]))))
+                               ("quotes", len(by_site[site.id])),
+                               ("corrections", corrected), ("merged", merged)))
         marks.append(f"<Placemark><name>{escape(site.name)}</name>"
                      f"<description>{escape(details)}</description>"
                      f"<ExtendedData>{extended}</ExtendedData>"

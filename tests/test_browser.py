@@ -286,3 +286,26 @@ def test_embed_shows_only_the_map(page, server):
     assert page.get_by_text("Foreign military presence").count() == 0
     assert page.get_by_text("Mentions over time").count() == 0
     assert page.locator("[data-testid='stSidebarNav']").count() == 0
+
+
+def test_panning_and_zooming_run_no_script(page, server):
+    handle, content = open_map(page, server)
+    # Note every moment the app shows its running indicator from here on.
+    page.evaluate("""() => {
+        window.__runs = 0;
+        new MutationObserver(() => {
+            if (document.querySelector('[data-testid="stStatusWidget"]')) { window.__runs++; }
+        }).observe(document.body, {childList: true, subtree: true});
+    }""")
+    before = content.evaluate("() => window.map.getZoom()")
+    box = handle.bounding_box()
+    x, y = box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 120, y - 60, steps=8)
+    page.mouse.up()
+    page.mouse.wheel(0, -300)
+    # Give the zoom time to finish and a rerun, were one coming, ample time to show itself.
+    page.wait_for_timeout(2_000)
+    assert page.evaluate("() => window.__runs") == 0
+    assert content.evaluate("() => window.map.getZoom()") > before

@@ -160,3 +160,12 @@ def test_merging_needs_an_editor(filled):
     with pytest.raises(AccessError):
         merge_sites(filled, KANT, KOY_SARY, editor=None)
     assert get_site(filled, KOY_SARY) is not None
+
+
+def test_alliance_filter_counts_a_merged_sites_quotes_at_the_kept_site(filled):
+    merge_sites(filled, KANT, KOY_SARY, editor=EDITOR)
+    view = Filters(alliances=("CSTO",))
+    counted = {s.id: s.mention_count for s in query_sites(filled, view)}
+    quoted = [m for m in query_mentions(filled, view) if m.site_id == KANT]
+    assert KOY_SARY not in counted
+    assert counted[KANT] == len(quoted) >= 2

@@ -48,3 +48,20 @@ def test_geojson_is_a_feature_collection(filled):
     data = json.loads(export_geojson(filled))
     assert data["type"] == "FeatureCollection"
     assert all(f["geometry"]["type"] == "Point" for f in data["features"])
+
+
+def test_kml_carries_analysts_corrections_and_merges(filled):
+    from dashboard.store import correct_site, merge_sites, query_sites
+
+    by_name = {s.name: s.id for s in query_sites(filled, Filters())}
+    kant, other = by_name["Kant Air Base"], by_name["Moscow"]
+    correct_site(filled, kant, {"precision": "settlement"}, editor=EDITOR)
+    merge_sites(filled, kant, other, editor=EDITOR)
+    root = ElementTree.fromstring(export_kml(filled))
+    ns = "{http://www.opengis.net/kml/2.2}"
+    mark = next(p for p in root.iter(f"{ns}Placemark")
+                if p.find(f"{ns}name").text == "Kant Air Base")
+    data = {d.get("name"): d.find(f"{ns}value").text or ""
+            for d in mark.iter(f"{ns}Data")}
+    assert "precision=settlement by tests" in data["corrections"]
+    assert "Moscow" in data["merged"] and "by tests" in data["merged"]

@@ -126,7 +126,8 @@ def reapply_additions(conn: Connection, article_id: str) -> set[str]:
             host=row["host"], countries=row["countries"], alliances=row["alliances"],
         ).returning(mentions.c.id)).scalar_one()
         for org in json.loads(row["alliances"]):
-            conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org))
+            conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org,
+                                                           site_id=target))
         present.add((target, row["start"], row["end"]))
         touched.add(target)
     for site_id in touched:

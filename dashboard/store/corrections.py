@@ -135,6 +135,9 @@ def apply_merges(conn: Connection, site_ids: Iterable[str]) -> set[str]:
             continue
         conn.execute(mentions.update().where(mentions.c.site_id == site_id)
                      .values(site_id=keep))
+        # Alliance rows repeat their mention's site (for the alliance filter's index).
+        conn.execute(mention_alliances.update().where(mention_alliances.c.site_id == site_id)
+                     .values(site_id=keep))
         conn.execute(delete(sites).where(sites.c.id == site_id))
         kept.add(keep)
     for keep in kept:

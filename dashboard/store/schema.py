@@ -93,6 +93,7 @@ article_sources = Table(
     Column("article_id", String(64), primary_key=True), Column("source", Text, primary_key=True),
     Column("url", Text), Column("outlet", Text), Column("title", Text),
     Column("published", Date), Column("seen_at", DateTime),
+    Index("article_sources_source", "source"),
 )
 site_merges = Table(
     "site_merges", metadata,
