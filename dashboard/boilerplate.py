@@ -25,7 +25,8 @@ _SECTION_END = re.compile(
         (?:\s+(?:on|from|at|in)\s+.{1,40})?
       | (?:more|other)\s+(?:stories|articles|news|coverage|reading)(?:\s+from\s+.{0,40})?
       | more\s+(?:from|on|about)\s+.{1,40} | (?:sponsored|partner|promoted)\s+(?:content|stories)
-      | (?:what\s+to\s+read\s+next|read\s+next|up\s+next|editor'?s\s+picks?|in\s+other\s+news)
+      | (?:what\s+to\s+read\s+next|read\s+next|read\s+more|up\s+next|editor'?s\s+picks?
+        |in\s+other\s+news)
       | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))
       | recommended(?:\s+for\s+you)?
       | (?:see\s+also|also\s+read|further\s+reading|most\s+(?:read|popular)|trending(?:\s+now)?)

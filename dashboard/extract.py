@@ -54,19 +54,29 @@ def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], 
                        ) -> re.Pattern[str] | None:
     """Compile the installation names distinctive enough to find without a base phrase.
 
-    A name that is also a settlement's (``Kant``, ``Rota``) only counts inside a base phrase.
+    A name that is also a place's (``Kant``, ``Diego Garcia``) goes in the ``place`` group:
+    it counts only where the sentence speaks of a base. Past the first letter, case is free
+    ("Camp Melchor dela Cruz"); numbered names are free in any case ("air base 188").
     """
-    names = set()
+    names: set[str] = set()
+    places: set[str] = set()
     for item in knowledge.installations:
         for alias in {v for a in (item.name, *item.aliases) for v in alias_variants(a)}:
             if len(alias) < 5 or alias.isupper() and len(alias) < 6:
                 continue
             if _BASE_WORDS.search(alias) or not is_place_name(alias):
                 names.add(alias)
+            elif alias[:1].isupper() and len(knowledge.match_alias(alias)) == 1:
+                places.add(alias)
     if not names:
         return None
-    ordered = sorted(names, key=lambda n: (-len(n), normalize_name(n)))
-    # Numbered names are written in any case: "Air Base 101", "air base 188".
-    body = "|".join(f"(?i:{re.escape(n)})" if re.search(r"\d", n) else re.escape(n)
-                    for n in ordered)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+    groups = [f"(?P<{group}>" + "|".join(_alias_regex(n) for n in sorted(
+        found, key=lambda n: (-len(n), normalize_name(n)))) + ")"
+        for group, found in (("named", names), ("place", places - names)) if found]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+
+
+def _alias_regex(name: str) -> str:
+    if re.search(r"\d", name):
+        return f"(?i:{re.escape(name)})"
+    return re.escape(name[0]) + f"(?i:{re.escape(name[1:])})"

@@ -23,6 +23,13 @@ _NEAR_KM = {"site": 25.0, "settlement": 35.0, "region": 200.0}
 _PRECISION_RANK = {"site": 0, "settlement": 1, "region": 2, "country": 3}
 
 
+#: "withdrawn its ageing F-15C/D fighters from Kadena": aircraft leave, the base stays
+_EQUIPMENT_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|some|all|[\w-]+)\s+){0,3}(?:fighters|jets|aircraft|bombers|"
+    r"squadrons?|drones|helicopters|warships|ships|frigates|missiles|systems|F-\d+\S*)\b",
+    re.IGNORECASE)
+
+
 def guess_type(noun: str) -> str:
     """Guess an installation type from the words that name it."""
     lowered = noun.lower()
@@ -31,7 +38,8 @@ def guess_type(noun: str) -> str:
 
 def guess_status(text: str) -> str | None:
     """Read planned or closed from the sentence; None when it does not say."""
-    if p.CLOSED_CUES.search(text):
+    closing = p.CLOSED_CUES.search(text)
+    if closing and not _EQUIPMENT_AFTER.match(text[closing.end():]):
         return "closed"
     if p.PLANNED_CUES.search(text):
         return "planned"
@@ -45,8 +53,8 @@ def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
         noun_start = modifier.start() + 1
     match = re.search(r"((?:(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|(?:al|el|ad|as)-[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*|"
                       r"al|de|du|el|bin|ibn)\s+){1,5})$", text[:noun_start])
-    if not match:
-        return None
+    if not match or re.search(r"\d+(?:st|nd|rd|th)\s+$", text[:match.start()]):
+        return None  # "the 4th Guards military base" is a unit's number, not a place
     words = match.group(1).split()
     while words and not (words[0][:1].isupper() or re.match(r"(?:al|el|ad|as)-", words[0])):
         words = words[1:]
@@ -161,6 +169,10 @@ def _nearest_named(option: tuple[Place, str, tuple[Installation, ...]],
     return place_of(ordered[0]), phrase, tuple(ordered)
 
 
+_LIST_AHEAD = re.compile(r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*)*)+"
+                         r",?\s+and\s")
+_BASE_TALK = re.compile(r"(?i)\b(?:bases?|airbases?|garrison|(?:military|naval|navy)\s+(?:facility|"
+                        r"station|installation)s?|naval\s+support\s+facility)\b")
 _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
                          r"weapons?|marine|submarine)\b")
 _WHERE_BEFORE = re.compile(
@@ -249,8 +261,16 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
             mention = _attribute(doc, index, noun, place, phrase, named, res)
             if mention:
                 mentions.append(mention)
-    mentions.extend(_named_installations(doc, index, res, military))
-    return mentions
+    mentions.extend(_named_installations(doc, index, res, military, list(mentions)))
+    return _drop_generic_twins(mentions)
+
+
+def _drop_generic_twins(mentions: list[Mention]) -> list[Mention]:
+    """Drop "Base, Diego Garcia" where the same sentence names the curated base there."""
+    curated = [m for m in mentions if m.installation_id]
+    return [m for m in mentions if m.installation_id or m.place.key.startswith("at-kb:")
+            or not any(distance_km(m.place.lat, m.place.lon, c.place.lat, c.place.lon)
+                       <= _NEAR_KM["settlement"] for c in curated)]
 
 
 def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Resources
@@ -265,8 +285,8 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
         joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
                          r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|port|village)\s+of\s+)?",
                          text[cursor:])
-        if not joint:
-            return found
+        if not joint or ("and" not in joint.group(0) and not _LIST_AHEAD.match(text[cursor:])):
+            return found  # "the airport at Lal-lo, Cagayan, which ...": a province, no list
         located = locate_phrase(text[cursor + joint.end():], noun.group(0), res, doc.context)
         if located is None:
             return found
@@ -328,7 +348,8 @@ def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text:
     return bool(named) and not named & hosts and bool(named - operators)
 
 
-def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -> list[Mention]:
+def _named_installations(doc: Doc, index: int, res: Resources, military: bool,
+                         placed: list[Mention]) -> list[Mention]:
     if res.kb_pattern is None:
         return []
     text = doc.sentences[index].text
@@ -339,10 +360,21 @@ def _named_installations(doc: Doc, index: int, res: Resources, military: bool) -
         if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
                                                    match.group(0))):
             continue
+        if match.lastgroup == "place" and (placed or not _BASE_TALK.search(text)
+                                           or p.NON_MILITARY_BASE.search(text)
+                                           or res.countries.lookup(match.group(0))):
+            continue  # "Diego Garcia" is the base where the sentence speaks of no other
+        if p.DENIED_CUES.search(text):
+            continue
         named = {r.iso3 for r in doc.refs[index]}
         if _elsewhere(match.group(0), items, named, text, doc.context):
             continue
         operator, _ = find_operator(doc, index, match.start(), items[0].host)
+        key = " ".join(w for w in normalize_name(match.group(0)).split()
+                       if w not in p.GENERIC_PLACE_WORDS and w not in ("air", "airbase"))
+        if key and any(m.operator not in {i.operator for i in items}
+                       and f" {key} " in f" {normalize_name(m.name)} " for m in placed):
+            continue  # "a French air detachment at Al Dhafra air base": not the US base
         chosen = max(items, key=lambda i: (i.operator == operator, i.host in named,
                                            weight[i.host]))
         mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)

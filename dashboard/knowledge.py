@@ -124,6 +124,11 @@ def alias_variants(alias: str) -> set[str]:
     variants = {alias, alias.translate(_UMLAUTS), _DEMONYM_WORDS.sub("", alias)}
     bare = re.sub(r"\s*\([^)]*\)", "", alias).strip()
     variants |= {bare, re.sub(r"^(?:al|el|ad|as|an|the)[-\s]", "", bare, flags=re.I)}
+    # "Al Khadim" is written "al-Khadim" as often as not
+    article = re.match(r"(Al|El|Ad|As|An)[-\s](?=[A-Z])", bare)
+    if article:
+        variants |= {f"{article.group(1).lower()}{joint}{bare[article.end():]}"
+                     for joint in ("-", " ")}
     return {v.strip() for v in variants if len(v.strip()) >= 3}
 
 

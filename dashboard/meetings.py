@@ -13,6 +13,8 @@ from dashboard.models import Mention, Place
 from dashboard.textnorm import normalize_name
 
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
+#: "flew home to Bangui after the talks", "left for Samarkand after the ceremony"
+_DEPARTURE = re.compile(r"(?i)\b(?:home|back|left|departed|leaving|leaves|returned|returning)\s*$")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(
     r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
@@ -100,7 +102,8 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
         island = "island" in located.group(0)
-        if prep in ("to", "for") and not _MOVE_TRIGGER.match(trigger.group(0)):
+        if prep in ("to", "for") and (not _MOVE_TRIGGER.match(trigger.group(0))
+                                      or _DEPARTURE.search(window[:located.start()])):
             continue
         island = island or bool(re.match(r"\S+(?:\s+\S+)?\s+[Ii]sland\b",
                                          window[located.end():]))

@@ -12,11 +12,13 @@ _SERVICES = {"RAF": "GBR", "RAAF": "AUS", "RNZAF": "NZL"}
 _SERVICE_PREFIX = re.compile(r"(RAF|RAAF|RNZAF)\s")
 _LEASED_TO = re.compile(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,60}"
                         r"\bto\s+(?:the\s+)?$")
-_LOCATIVE_LEAD = re.compile(r"(?i)\b(?:in|at|on|from|across|inside|near)\s+(?:the\s+)?$")
+_LOCATIVE_LEAD = re.compile(r"(?i)\b(?:in|at|on|from|across|inside|near)\s+(?:the\s+)?"
+                            r"(?:[a-z][a-z-]+\s+)?$")  # "In central Libya, ..."
 _HOSTING = re.compile(r"\s+(?:also\s+|still\s+|now\s+)?(?:hosts|hosted|has\s+hosted|houses|"
                       r"is\s+(?:also\s+)?home\s+to|was\s+home\s+to)\b", re.IGNORECASE)
 _SERVICE_NAME = re.compile(r"(?i)\b(?:navy|army|air\s+force|marines|RAF|military)\b")
 _RELATIVE = re.compile(r"(?i)\b(?:where|which|whose)\b(?![^,;]*\bagainst\b)")
+_OWN = re.compile(r"(?:['’]s)?\s+own\b")
 _SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
 _MILITARY_AFTER = re.compile(
     r"\s+(?:military|armed\s+forces|forces|troops|soldiers|army|navy|air\s+force|marines|"
@@ -35,6 +37,8 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
     """
     refs = doc.refs[index]
     text = doc.sentences[index].text
+    if any(r.iso3 == host and r.end <= noun_start and _OWN.match(text[r.end:]) for r in refs):
+        return None, True  # "Georgia's own armed forces train at the Vaziani base"
     for named in refs:
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:
             return named.iso3, True

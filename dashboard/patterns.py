@@ -32,14 +32,15 @@ BASE_NOUN = re.compile(
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
     r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
     r"personnel|"
-    r"runways?|contingents?|cosmodromes?|spaceports?|headquarters)\b",
+    r"runways?|contingents?|cosmodromes?|spaceports?|headquarters|airports?)\b",
     re.IGNORECASE,
 )
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops?|army|armed|forces|air\s?force|navy|naval|defen[cs]e|soldiers|"
     r"missiles?|warships?|fighters?|jets|bombers|drones|garrison|deploy\w*|stationed|battalions?|"
     r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
-    r"contingents?|squadrons?|aircraft|helicopters)\b",
+    r"contingents?|squadrons?|aircraft|helicopters|personnel|servicemen|sailors|airmen|"
+    r"instructors|mercenar(?:y|ies)|peacekeepers?)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -58,14 +59,14 @@ WEAK_NOUNS = frozenset({"personnel", "base", "bases", "camp", "camps", "headquar
                         "based", "squadron", "squadrons", "detachment", "detachments",
                         "battalion", "battalions", "fighters", "jets", "helicopters", "drones",
                         "troops", "soldiers", "runway", "runways", "contingent", "contingents",
-                        "headquarters"})
+                        "headquarters", "airport", "airports"})
 #: Weak nouns that count only when they lead to a curated installation.
 KNOWN_ONLY = frozenset({"personnel", "site", "sites", "facility", "facilities", "installation",
                         "installations", "remain", "remains", "remained", "deployed",
                         "squadron", "squadrons", "detachment", "detachments", "battalion",
                         "battalions", "fighters", "jets", "helicopters", "drones", "troops",
                         "soldiers", "runway", "runways", "contingent", "contingents",
-                        "headquarters"})
+                        "headquarters", "airport", "airports"})
 #: Verbs of presence: the place after them must be a known installation or a settlement.
 PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
                             "remained", "deployed", "based"})
@@ -95,7 +96,7 @@ MEETING_TRIGGER = re.compile(
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
-    r"signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
+    r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
     r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|"
     r"memorand(?:um|a)|MoUs?)|host|hosted|"
     r"attended|attends|ceremony|stop|stopover|greeted|"
@@ -110,7 +111,9 @@ NOT_A_MEETING = re.compile(
     r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
     r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
     r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
-    r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b",
+    r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b|"
+    # "The meeting came weeks after Athens signed a deal ... at Andravida": another event
+    r"\b(?:meeting|talks|summit|visit)\s+(?:came|comes|follows|followed)\s+(?:\w+\s+){0,2}after\b",
     re.IGNORECASE,
 )
 #: Speaking to the press somewhere is not meeting anyone there.
@@ -129,12 +132,16 @@ LEADER_TITLE = re.compile(
 )
 DENIED_CUES = re.compile(
     r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
-    r"(?:base|facility|military\s+facility)|dismiss(?:ed)?\s+reports|rumou?red|"
+    r"(?:base|facility|military\s+facility|plans?|project|talks)|dismiss(?:ed)?\s+reports|"
+    r"rumou?red|(?:is|are|was|were)\s+not\s+(?:being\s+)?(?:discussed|considered|planned)|"
     r"shelved|scrapped|(?:plans?|project|lease|deal)\s+(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
-    r"back)|vacated|former|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base)\b",
+    r"back)|vacated|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base|"
+    # "the former Soviet air base", not "the former imperial palace"
+    r"former\s+(?:[\w-]+\s+){0,2}(?:air\s?)?(?:base|garrison|camp|station|facility|"
+    r"installation)s?)\b",
     re.IGNORECASE,
 )
 PLANNED_CUES = re.compile(

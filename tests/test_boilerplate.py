@@ -22,7 +22,7 @@ def test_is_furniture(line):
                                   "You may also like", "Subscribe to our evening newsletter to "
                                   "stay informed during these challenging times!!",
                                   "ARTICOLE CONEXE / RELATED", "MORE FROM AP NEWS",
-                                  "À LIRE AUSSI", "Citeste si:"])
+                                  "À LIRE AUSSI", "Citeste si:", "**Read more**"])
 def test_is_section_end(line):
     assert is_section_end(line)
 

@@ -84,6 +84,63 @@ OPERATOR_AND_PLACE_RULES = [
      "Air Base 101 Bamako-Sénou (Africa Corps)", "RUS", "MLI"),
 ]
 
+#: Rules that the first runs on tests/data/unseen4 and unseen5 called for.
+NAMING_RULES = [
+    # a lower-case article before a curated name
+    ("Satellite photos show Russian transport jets parked at al-Khadim, an airbase in the east.",
+     "Al-Khadim Air Base (Russian presence)", "RUS", "LBY"),
+    # a locative country lead with an adjective is not the sentence's subject
+    ("In eastern Libya, the al-Jufra air base has long hosted Russian fighter jets.",
+     "Al-Jufra Air Base (Russian presence)", "RUS", "LBY"),
+    # case past the first letter is free
+    ("American engineers are pouring concrete at Camp Melchor dela Cruz this month.",
+     "Camp Melchor Dela Cruz (EDCA site)", "USA", "PHL"),
+    # an island that is the base, where the sentence speaks of a base
+    ("London keeps Diego Garcia, where the US-run military base stays for 99 years.",
+     "Naval Support Facility Diego Garcia", "USA", "IOT"),
+    # an airport used by foreign troops, and a province after the town is not a list
+    ("American soldiers have used the airport at Lal-lo, Cagayan, which now stores fuel.",
+     "Lal-lo Airport (EDCA site)", "USA", "PHL"),
+    # personnel make a camp military
+    ("Russian personnel still occupy the camp at Timbuktu airport.", "Camp, Timbuktu", "RUS",
+     "MLI"),
+    # the unit's ordinal is not a place name
+    ("The Russian army's 4th Guards military base fills a garrison in Tskhinvali.",
+     "4th Guards Military Base", "RUS", "GEO"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "operator", "host"), NAMING_RULES)
+def test_find_mentions_reads_names_as_news_writes_them(text, name, operator, host, resources):
+    found = [(m.name, m.operator, m.host) for m in extract(text, resources)
+             if m.kind == "installation"]
+    assert (name, operator, host) in found, found
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The US Air Force withdrew its ageing F-15 fighters from Kadena Air Base last year.",
+     "active"),
+    ("Russian instructors train soldiers at Berengo, the former imperial palace near Bangui.",
+     "active"),
+    ("The US withdrew from Karshi-Khanabad air base in 2005.", "closed"),
+    ("The Americans vacated the Yongsan Garrison in Seoul, now a park.", "closed"),
+])
+def test_find_mentions_reads_status_of_the_base_not_its_aircraft(text, status, resources):
+    found = [m for m in extract(text, resources) if m.kind == "installation"]
+    assert found and {m.status for m in found} == {status}
+
+
+def test_find_mentions_drops_a_generic_base_where_the_curated_one_is_named(resources):
+    found = extract("The joint UK-US base on Diego Garcia, run by the US Navy, stays open.",
+                    resources)
+    assert [m.name for m in found] == ["Naval Support Facility Diego Garcia"]
+
+
+def test_find_mentions_keeps_another_operator_off_a_shared_airfield(resources):
+    found = extract("French jets use an air detachment at Al Dhafra air base, south of Abu Dhabi.",
+                    resources)
+    assert {m.operator for m in found} == {"FRA"}
+
 
 @pytest.mark.parametrize(("text", "name", "operator", "host"), OPERATOR_AND_PLACE_RULES)
 def test_find_mentions_attributes_operator_and_place(text, name, operator, host, resources):
@@ -131,6 +188,9 @@ MEETINGS = [
      {"IND", "LKA"}, date(2025, 4, 5)),
     ("Zelensky flew in from Jeddah, where he had met Saudi Crown Prince Mohammed bin Salman on "
      "Friday.", date(2023, 5, 21), "Jeddah", {"UKR", "SAU"}, date(2023, 5, 19)),
+    ("Donald Trump and Mohammed bin Salman signed a \"strategic defence partnership\" at the Al "
+     "Yamamah Palace in Riyadh on Tuesday.", date(2025, 5, 14), "Al-Yamamah Palace",
+     {"USA", "SAU"}, date(2025, 5, 13)),
 ]
 
 #: Places a meeting sentence names that are not where leaders met.
@@ -147,6 +207,11 @@ NOT_MEETING_PLACES = [
     ("President Rahmon is expected at the SCO summit in Tianjin next year.", "Tianjin"),
     ("Presidents Ruto and Biden agreed to expand cooperation at Camp Simba in Lamu County.",
      "Camp Simba (Manda Bay)"),
+    ("After the talks in Moscow, President Tokayev flew home to Astana.", "Astana"),
+    ("Mirziyoyev arrived from Tashkent on Monday and left for Samarkand after lunch.",
+     "Samarkand"),
+    ("The summit came days after Athens signed a deal to base F-35s at Andravida.",
+     "Andravída"),
 ]
 
 
@@ -203,6 +268,11 @@ TRAPS = [
     "Beyond its base on the Horn of Africa, China is courting Gabon.",
     "A plan to build an Emirati base at Berbera was shelved in 2019.",
     "Saudi Arabia has discussed a base in Djibouti for years, but no deal has been signed.",
+    "Georgia's own soldiers train at the Krtsanisi base near Tbilisi, where US troops once "
+    "joined exercises.",
+    "Rumours of a second Russian base near Osh return every year; no such plan is being "
+    "discussed, officials said.",
+    "Cambodia denies that the Ream naval base is being readied for Chinese warships.",
 ]
 
 

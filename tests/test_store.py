@@ -84,7 +84,8 @@ def test_precision_filter_keeps_exact_sites(engine, resources):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kant", {"Kant Air Base"}), ("moscow", {"Moscow"}), ("100%_", set()),
-    ("upcoming Thursday", {"Bishkek"}),
+    ("upcoming Thursday", {"Bishkek"}), ("KANT", {"Kant Air Base"}), ('Kant "', set()),
+    ("Issyk", {"Issyk-Kul Naval Test Base (Koy-Sary)"}),
 ])
 def test_search_finds_sites_and_phrases_in_quotes(engine, resources, text, expected):
     ingest_paths(engine, [SEEDS], resources, editor=EDITOR)

@@ -36,9 +36,12 @@ mention_text = table("mention_text", column("rowid"), column("quote"))
 
 def _quote_matches(words: str, pattern: str, dialect: str) -> ColumnElement[bool]:
     """Match quotes containing some text, through the trigram index where there is one."""
-    if dialect == "sqlite" and not re.search(r"[\\%_]", words):
+    if dialect == "sqlite" and len(words) >= 3:
+        # A trigram phrase query is a substring match answered from the index alone; LIKE
+        # through the same index would read every candidate quote back to check it.
+        phrase = '"' + words.replace('"', '""') + '"'
         return mentions.c.id.in_(select(mention_text.c.rowid)
-                                 .where(mention_text.c.quote.like(pattern)))
+                                 .where(mention_text.c.quote.op("MATCH")(phrase)))
     # PostgreSQL's pg_trgm index serves ILIKE directly.
     return mentions.c.quote.ilike(pattern, escape="\\")
 
