@@ -50,7 +50,7 @@ _FURNITURE = re.compile(
       | advertisement | sponsored(?:\s+content)?
       | (?:image|photo|picture|credit)s?\s*(?:by|:).{0,80}
       | (?:all\s+rights\s+reserved|©|copyright\b).{0,120}
-      | (?:read\s+more|also\s+read|see\s+also|read\s+also|related)\s*:.{0,200}
+      | (?:read\s+more|also\s+read|see\s+also|read\s+also|related(?:\s+\w+)?)\s*:.{0,200}
       | (?:follow\s+us|posted\s+in|filed\s+under|categories?)\b.{0,120}
       | (?:tags?|topics?|keywords?)\s*:.{0,160}
       | (?:accept|manage)\s+(?:all\s+)?cookies.{0,120} | this\s+(?:site|website)\s+uses\s+cookies.*

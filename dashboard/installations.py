@@ -3,47 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dashboard import patterns as p
 from dashboard.context import Doc, Resources, article_ranking, locate_phrase, resolve_phrase
 from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
+from dashboard.named import find_named_installations
 from dashboard.operators import find_operator
+from dashboard.records import guess_type, installation_mention
 from dashboard.textnorm import normalize_name
 
-_TYPE_WORDS = (("naval", "naval"), ("navy", "naval"), ("port", "naval"), ("harbo", "naval"),
-               ("submarine", "naval"), ("air", "air"), ("radar", "radar"),
-               ("logistic", "logistics"), ("training", "training"), ("space", "space"),
-               ("missile", "missile"), ("signal", "signals"), ("listening", "signals"),
-               ("communication", "signals"), ("army", "army"), ("garrison", "army"))
 _NEAR_KM = {"site": 25.0, "settlement": 35.0, "region": 200.0}
 _PRECISION_RANK = {"site": 0, "settlement": 1, "region": 2, "country": 3}
-
-
-#: "withdrawn its ageing F-15C/D fighters from Kadena": aircraft leave, the base stays
-_EQUIPMENT_AFTER = re.compile(
-    r"\s+(?:(?:its|their|the|some|all|[\w-]+)\s+){0,3}(?:fighters|jets|aircraft|bombers|"
-    r"squadrons?|drones|helicopters|warships|ships|frigates|missiles|systems|F-\d+\S*)\b",
-    re.IGNORECASE)
-
-
-def guess_type(noun: str) -> str:
-    """Guess an installation type from the words that name it."""
-    lowered = noun.lower()
-    return next((kind for word, kind in _TYPE_WORDS if word in lowered), "other")
-
-
-def guess_status(text: str) -> str | None:
-    """Read planned or closed from the sentence; None when it does not say."""
-    closing = p.CLOSED_CUES.search(text)
-    if closing and not _EQUIPMENT_AFTER.match(text[closing.end():]):
-        return "closed"
-    if p.PLANNED_CUES.search(text):
-        return "planned"
-    return None
 
 
 def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
@@ -171,8 +143,6 @@ def _nearest_named(option: tuple[Place, str, tuple[Installation, ...]],
 
 _LIST_AHEAD = re.compile(r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*)*)+"
                          r",?\s+and\s")
-_BASE_TALK = re.compile(r"(?i)\b(?:bases?|airbases?|garrison|(?:military|naval|navy)\s+(?:facility|"
-                        r"station|installation)s?|naval\s+support\s+facility)\b")
 _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
                          r"weapons?|marine|submarine)\b")
 _WHERE_BEFORE = re.compile(
@@ -189,7 +159,8 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
         named = ()
     candidates = list(named) or list(res.knowledge.by_place.get(normalize_name(phrase), ()))
     radius = _NEAR_KM.get(place.precision, 0.0)
-    if not candidates and radius:
+    nearby = not candidates and bool(radius)
+    if nearby:
         key = " ".join(w for w in normalize_name(phrase).split()
                        if w not in p.GENERIC_PLACE_WORDS)
         candidates = [i for i in res.knowledge.near(place.lat, place.lon, radius)
@@ -198,7 +169,8 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     if operator:
         candidates = [i for i in candidates if i.operator == operator]
     same_type = [i for i in candidates if kind in ("other", i.type)]
-    pool = same_type or candidates
+    # Named outright, the base is that one; found nearby, it must be of the phrase's type.
+    pool = same_type or ([] if nearby else candidates)
     if not pool:
         return None
     if operator is None and len({i.operator for i in pool}) > 1:
@@ -220,29 +192,6 @@ def sole_installation(operator: str | None, host: str | None, kind: str, res: Re
     return pool[0] if len(pool) == 1 else None
 
 
-def _mention(doc: Doc, index: int, place: Place, noun_text: str, operator: str | None,
-             item: Installation | None) -> Mention | None:
-    sentence = doc.sentences[index]
-    if item is not None:
-        place, operator = place_of(item), item.operator
-    host = place.country
-    if operator is None or host is None or operator == host or place.precision == "country":
-        return None
-    kind = item.type if item else guess_type(noun_text)
-    status = guess_status(sentence.text) or (item.status if item else "active")
-    where = place.name
-    if item is None and place.key.startswith("kb:"):
-        # Another country's curated base marks the spot: name the spot, not that base.
-        where = place.name.split("(")[0].strip()
-        place = replace(place, key=f"at-{place.key}", name=where)
-    name = item.name if item else f"{noun_text.strip().capitalize()}, {where}"
-    return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
-                   end=sentence.end, place=place, operator=operator, host=host,
-                   countries=tuple(dict.fromkeys(c for c in (operator, host) if c)),
-                   date=doc.article.published, status=status, installation_type=kind,
-                   installation_id=item.id if item else None)
-
-
 def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     """Find installations a sentence places somewhere below country level."""
     text = doc.sentences[index].text
@@ -261,7 +210,7 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
             mention = _attribute(doc, index, noun, place, phrase, named, res)
             if mention:
                 mentions.append(mention)
-    mentions.extend(_named_installations(doc, index, res, military, list(mentions)))
+    mentions.extend(find_named_installations(doc, index, res, military, list(mentions)))
     return _drop_generic_twins(mentions)
 
 
@@ -282,7 +231,7 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
     cursor = at + len(phrase)
     found: list[tuple[Place, str, tuple[Installation, ...]]] = []
     while True:
-        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|at)\s+)?"
                          r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|port|village)\s+of\s+)?",
                          text[cursor:])
         if not joint or ("and" not in joint.group(0) and not _LIST_AHEAD.match(text[cursor:])):
@@ -325,59 +274,6 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         return None
     if guest and item is None:
         place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base
-    return _mention(doc, index, place, noun.group(0), operator, item)
+    return installation_mention(doc, index, place, noun.group(0), operator, item)
 
 
-def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str,
-               article: Iterable[str] = ()) -> bool:
-    """Tell whether a shared or numbered alias ("Air Base 101") is used of another country.
-
-    The sentence names countries, none of them hosts any installation with that alias, one
-    of them operates none either, and no such installation's town is named: the alias
-    belongs to a base we do not know.
-    """
-    if len(items) < 2 and not re.search(r"\d", alias):
-        return False
-    lowered = text.lower()
-    if any(i.place and i.place.lower() in lowered for i in items):
-        return False
-    hosts = {i.host for i in items}
-    operators = {i.operator for i in items}
-    if named & operators and hosts & set(article):
-        return False  # "the French forces, whose air base 188" in a story about Djibouti
-    return bool(named) and not named & hosts and bool(named - operators)
-
-
-def _named_installations(doc: Doc, index: int, res: Resources, military: bool,
-                         placed: list[Mention]) -> list[Mention]:
-    if res.kb_pattern is None:
-        return []
-    text = doc.sentences[index].text
-    found = []
-    weight = Counter(r.iso3 for refs in doc.refs for r in refs)
-    for match in res.kb_pattern.finditer(text):
-        items = res.knowledge.match_alias(match.group(0))
-        if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
-                                                   match.group(0))):
-            continue
-        if match.lastgroup == "place" and (placed or not _BASE_TALK.search(text)
-                                           or p.NON_MILITARY_BASE.search(text)
-                                           or res.countries.lookup(match.group(0))):
-            continue  # "Diego Garcia" is the base where the sentence speaks of no other
-        if p.DENIED_CUES.search(text):
-            continue
-        named = {r.iso3 for r in doc.refs[index]}
-        if _elsewhere(match.group(0), items, named, text, doc.context):
-            continue
-        operator, _ = find_operator(doc, index, match.start(), items[0].host)
-        key = " ".join(w for w in normalize_name(match.group(0)).split()
-                       if w not in p.GENERIC_PLACE_WORDS and w not in ("air", "airbase"))
-        if key and any(m.operator not in {i.operator for i in items}
-                       and f" {key} " in f" {normalize_name(m.name)} " for m in placed):
-            continue  # "a French air detachment at Al Dhafra air base": not the US base
-        chosen = max(items, key=lambda i: (i.operator == operator, i.host in named,
-                                           weight[i.host]))
-        mention = _mention(doc, index, place_of(chosen), match.group(0), chosen.operator, chosen)
-        if mention:
-            found.append(replace(mention, operator=chosen.operator))
-    return found

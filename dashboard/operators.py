@@ -27,6 +27,13 @@ _MILITARY_AFTER = re.compile(
     r"instructors|advisers|peacekeepers)\b", re.IGNORECASE)
 
 
+def hosts_own(doc: Doc, index: int, position: int, host: str | None) -> bool:
+    """Tell whether the sentence gives the host its own forces before ``position``."""
+    text = doc.sentences[index].text
+    return any(r.iso3 == host and r.end <= position and _OWN.match(text[r.end:])
+               for r in doc.refs[index])
+
+
 def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
                   ) -> tuple[str | None, bool]:
     """Name who operates the installation: the phrase's own owner first, then context.
@@ -37,7 +44,7 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
     """
     refs = doc.refs[index]
     text = doc.sentences[index].text
-    if any(r.iso3 == host and r.end <= noun_start and _OWN.match(text[r.end:]) for r in refs):
+    if hosts_own(doc, index, noun_start, host):
         return None, True  # "Georgia's own armed forces train at the Vaziani base"
     for named in refs:
         if p.OPERATOR_PHRASE.search(text[:named.start]) and named.iso3 != host:

@@ -138,10 +138,10 @@ DENIED_CUES = re.compile(
     r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
-    r"back)|vacated|formerly|abandoned|pulled\s+out|dismantled|left\s+the\s+base|"
-    # "the former Soviet air base", not "the former imperial palace"
-    r"former\s+(?:[\w-]+\s+){0,2}(?:air\s?)?(?:base|garrison|camp|station|facility|"
-    r"installation)s?)\b",
+    r"back)|vacated|abandoned|pulled\s+out|dismantled|left\s+the\s+base|"
+    # "the former Soviet air base", not "the former imperial palace" or "formerly Kurgan-Tyube"
+    r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:air\s?)?(?:base|garrison|camp|"
+    r"station|facility|installation)s?|formerly\s+(?:hosted|housed|used|home))\b",
     re.IGNORECASE,
 )
 PLANNED_CUES = re.compile(

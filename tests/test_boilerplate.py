@@ -12,7 +12,8 @@ BODY = ("Russia will develop its military installations in Kyrgyzstan, the Kreml
 
 @pytest.mark.parametrize("line", ["top of page", "1,107 views", "Share on Facebook",
                                   "Advertisement", "Image by Kremlin.ru", "bottom of page",
-                                  "Read more: Why Armenia matters"])
+                                  "Read more: Why Armenia matters",
+                                  "Related reading: Kidal one year on · The Gao handover"])
 def test_is_furniture(line):
     assert is_furniture(line)
 

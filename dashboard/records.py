@@ -1,0 +1,63 @@
+"""Installation mention records: type, status and the record itself from a located phrase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dashboard import patterns as p
+from dashboard.context import Doc
+from dashboard.knowledge import place_of
+from dashboard.models import Installation, Mention, Place
+
+_TYPE_WORDS = (("naval", "naval"), ("navy", "naval"), ("port", "naval"), ("harbo", "naval"),
+               ("submarine", "naval"), ("air", "air"), ("radar", "radar"),
+               ("logistic", "logistics"), ("training", "training"), ("space", "space"),
+               ("missile", "missile"), ("signal", "signals"), ("listening", "signals"),
+               ("communication", "signals"), ("army", "army"), ("garrison", "army"))
+
+#: "withdrawn its ageing F-15C/D fighters from Kadena": aircraft leave, the base stays
+_EQUIPMENT_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|some|all|[\w-]+)\s+){0,3}(?:fighters|jets|aircraft|bombers|"
+    r"squadrons?|drones|helicopters|warships|ships|frigates|missiles|systems|F-\d+\S*)\b",
+    re.IGNORECASE)
+
+
+def guess_type(noun: str) -> str:
+    """Guess an installation type from the words that name it."""
+    lowered = noun.lower()
+    return next((kind for word, kind in _TYPE_WORDS if word in lowered), "other")
+
+
+def guess_status(text: str) -> str | None:
+    """Read planned or closed from the sentence; None when it does not say."""
+    closing = p.CLOSED_CUES.search(text)
+    if closing and not _EQUIPMENT_AFTER.match(text[closing.end():]):
+        return "closed"
+    if p.PLANNED_CUES.search(text):
+        return "planned"
+    return None
+
+
+def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
+                         operator: str | None, item: Installation | None) -> Mention | None:
+    """Build the mention of a located base phrase, or None when it is not foreign."""
+    sentence = doc.sentences[index]
+    if item is not None:
+        place, operator = place_of(item), item.operator
+    host = place.country
+    if operator is None or host is None or operator == host or place.precision == "country":
+        return None
+    kind = item.type if item else guess_type(noun_text)
+    status = guess_status(sentence.text) or (item.status if item else "active")
+    where = place.name
+    if item is None and place.key.startswith("kb:"):
+        # Another country's curated base marks the spot: name the spot, not that base.
+        where = place.name.split("(")[0].strip()
+        place = replace(place, key=f"at-{place.key}", name=where)
+    name = item.name if item else f"{noun_text.strip().capitalize()}, {where}"
+    return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
+                   end=sentence.end, place=place, operator=operator, host=host,
+                   countries=tuple(dict.fromkeys(c for c in (operator, host) if c)),
+                   date=doc.article.published, status=status, installation_type=kind,
+                   installation_id=item.id if item else None)
