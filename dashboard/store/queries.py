@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Engine, and_, column, func, or_, select, table, union_all
+from sqlalchemy import Engine, and_, column, func, or_, select, table, union, union_all
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.selectable import Subquery
+from sqlalchemy.sql.selectable import Select, Subquery
 
 from dashboard.filters import Filters
 from dashboard.models import Article
@@ -34,16 +34,39 @@ from dashboard.store.schema import (
 mention_text = table("mention_text", column("rowid"), column("quote"))
 
 
-def _quote_matches(words: str, pattern: str, dialect: str) -> ColumnElement[bool]:
-    """Match quotes containing some text, through the trigram index where there is one."""
+def _quote_ids(words: str, pattern: str, dialect: str) -> Select[Any]:
+    """Select the mentions whose quote holds some text, through the trigram index."""
     if dialect == "sqlite" and len(words) >= 3:
         # A trigram phrase query is a substring match answered from the index alone; LIKE
         # through the same index would read every candidate quote back to check it.
         phrase = '"' + words.replace('"', '""') + '"'
-        return mentions.c.id.in_(select(mention_text.c.rowid)
-                                 .where(mention_text.c.quote.op("MATCH")(phrase)))
+        return select(mention_text.c.rowid).where(mention_text.c.quote.op("MATCH")(phrase))
     # PostgreSQL's pg_trgm index serves ILIKE directly.
+    return select(mentions.c.id).where(mentions.c.quote.ilike(pattern, escape="\\"))
+
+
+def _like_pattern(words: str) -> str:
+    """Return a LIKE pattern for text anywhere, its wildcards escaped with a backslash."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", words) + "%"
+
+
+def _quote_matches(words: str, pattern: str, dialect: str) -> ColumnElement[bool]:
+    """Match the mentions whose quote holds some text: by trigram index where there is one."""
+    if dialect == "sqlite":
+        return mentions.c.id.in_(_quote_ids(words, pattern, dialect))
     return mentions.c.quote.ilike(pattern, escape="\\")
+
+
+def _text_matches(words: str, dialect: str) -> ColumnElement[bool]:
+    """Match mentions whose quote or site name holds the text.
+
+    The two halves are unioned, not OR-ed: an OR with a subquery makes PostgreSQL scan every
+    mention instead of using the trigram and site indexes.
+    """
+    pattern = _like_pattern(words)
+    by_name = select(mentions.c.id).where(mentions.c.site_id.in_(
+        select(sites.c.id).where(sites.c.name.ilike(pattern, escape="\\"))))
+    return mentions.c.id.in_(union(_quote_ids(words, pattern, dialect), by_name))
 
 
 def _conditions(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
@@ -55,10 +78,7 @@ def _conditions(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
     if filters.kinds:
         conds.append(mentions.c.kind.in_(filters.kinds))
     if filters.text.strip():
-        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.text.strip()) + "%"
-        conds.append(or_(_quote_matches(filters.text.strip(), pattern, dialect),
-                         mentions.c.site_id.in_(select(sites.c.id).where(
-                             sites.c.name.ilike(pattern, escape="\\")))))
+        conds.append(_text_matches(filters.text.strip(), dialect))
     if filters.precisions:
         conds.append(mentions.c.site_id.in_(
             select(sites.c.id).where(sites.c.precision.in_(filters.precisions))))
@@ -99,13 +119,21 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
                        func.count(func.distinct(mention_alliances.c.mention_id)).label("n"))
                 .where(mention_alliances.c.org.in_(filters.alliances))
                 .group_by(mention_alliances.c.site_id).subquery())
-    base = _conditions(undated, dialect)
+    words = filters.text.strip()
+    base = _conditions(replace(undated, text=""), dialect)
     spans = _date_spans(filters)
-    if not base and not spans:
+    if not base and not spans and not words:
         return None
-    # OR-ed date parts would defeat the index; counted apart and added up, each uses it.
-    parts = [select(mentions.c.site_id).where(*base, span) for span in spans] or \
-        [select(mentions.c.site_id).where(*base)]
+    # OR-ed parts would defeat the indexes; counted apart and added up, each uses its own.
+    halves: list[list[ColumnElement[bool]]] = [[]]
+    if words:
+        pattern = _like_pattern(words)
+        named = select(sites.c.id).where(sites.c.name.ilike(pattern, escape="\\"))
+        halves = [[mentions.c.site_id.in_(named)],
+                  [_quote_matches(words, pattern, dialect),
+                   mentions.c.site_id.not_in(named)]]
+    parts = [select(mentions.c.site_id).where(*base, *half, *span)
+             for half in halves for span in ([[s] for s in spans] or [[]])]
     rows = parts[0].subquery() if len(parts) == 1 else union_all(*parts).subquery()
     return select(rows.c.site_id, func.count().label("n")).group_by(rows.c.site_id).subquery()
 
