@@ -11,7 +11,7 @@ from dashboard import patterns as p
 from dashboard.context import Doc, Resources
 from dashboard.knowledge import place_of
 from dashboard.models import Installation, Mention
-from dashboard.operators import find_operator, hosts_own
+from dashboard.operators import find_operator, hosts_forces, hosts_own
 from dashboard.records import installation_mention
 from dashboard.textnorm import normalize_name
 
@@ -66,6 +66,9 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
             continue
         if hosts_own(doc, index, match.start(), items[0].host):
             continue  # "Belarus's own fighter base at Baranavichy"
+        if hosts_forces(doc, index, match.start(), items[0].host) and \
+                not named & {i.operator for i in items}:
+            continue  # "Norwegian F-35s flew from Rygge": the host's own use of a shared base
         operator, _ = find_operator(doc, index, match.start(), items[0].host)
         key = " ".join(w for w in normalize_name(match.group(0)).split()
                        if w not in p.GENERIC_PLACE_WORDS and w not in ("air", "airbase"))

@@ -18,6 +18,8 @@ _HOSTING = re.compile(r"\s+(?:also\s+|still\s+|now\s+)?(?:hosts|hosted|has\s+hos
                       r"is\s+(?:also\s+)?home\s+to|was\s+home\s+to)\b", re.IGNORECASE)
 _SERVICE_NAME = re.compile(r"(?i)\b(?:navy|army|air\s+force|marines|RAF|military)\b")
 _RELATIVE = re.compile(r"(?i)\b(?:where|which|whose)\b(?![^,;]*\bagainst\b)")
+_AIRCRAFT_AFTER = re.compile(r"\s+(?:[A-Z][\w]*-\d+\w*|Gripens?|Rafales?|Typhoons?|Mirages?|"
+                             r"Tornados?|Hornets?)\b")
 _OWN = re.compile(r"(?:['’]s)?\s+own\b")
 _SUPPORT_SUFFIX = re.compile(r"-(?:backed|funded|built|trained|made|allied|friendly|leaning)$")
 _MILITARY_AFTER = re.compile(
@@ -32,6 +34,14 @@ def hosts_own(doc: Doc, index: int, position: int, host: str | None) -> bool:
     text = doc.sentences[index].text
     return any(r.iso3 == host and r.end <= position and _OWN.match(text[r.end:])
                for r in doc.refs[index])
+
+
+def hosts_forces(doc: Doc, index: int, position: int, host: str | None) -> bool:
+    """Tell whether the host's own forces or aircraft come before ``position``."""
+    text = doc.sentences[index].text
+    return any(r.iso3 == host and r.end <= position and (
+        _MILITARY_AFTER.match(text[r.end:]) or _AIRCRAFT_AFTER.match(text[r.end:]))
+        for r in doc.refs[index])
 
 
 def find_operator(doc: Doc, index: int, noun_start: int, host: str | None

@@ -37,7 +37,9 @@ port bridge street road avenue company corporation group institute authority min
 navy regional international district state republic metro chamber public utilities utility
 environmental fire sheriff emergency water health electric parks area metropolitan community
 housing planning transport courthouse hall library center centre memorial general medical
-high middle elementary township municipal mayor officials residents chamber rotary""".split())
+high middle elementary township municipal mayor officials residents chamber rotary director
+arts historical society veterans project visitors convention bureau association foundation
+league festival theatre theater symphony orchestra market mall plaza""".split())
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                          "western", "central", "northeast", "northwest", "southeast",
                          "southwest", "upstate", "downtown"})
@@ -73,9 +75,11 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
             places = res.resolver.candidates(phrase)
             if key.split()[0] in p.NOT_PLACE_WORDS and not (size > 1 and places):
                 break  # "West Virginia" is a place; "West" alone, or "Monday", is not
-            possessive = bool(re.search(r"['’]s$", words[size - 1]))
+            # "Gainesville’s VFW Post"; "in Oxford. A spate of ..." ends the sentence
+            closed = bool(re.search(r"['’]s$|[.,;:]$", words[size - 1])) and \
+                not re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[size - 1])
             if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
-                    and not possessive  # "Gainesville’s VFW Post"
+                    and not closed
                     and normalize_name(words[size]) not in _ORGANISATION_WORDS
                     and not any(q.precision in ("region", "country") and q.exact
                                 for q in places)):

@@ -32,3 +32,16 @@ def test_an_island_named_without_base_talk_is_only_a_place(resources):
 def test_a_denial_rules_out_a_named_base(resources):
     found = extract("Phnom Penh denies that Ream Naval Base hosts Chinese warships.", resources)
     assert found == []
+
+
+def test_the_hosts_own_aircraft_at_a_shared_base_are_not_the_guest(resources):
+    assert extract("Norwegian F-35s flew from Rygge Air Station on Monday.", resources) == []
+    assert extract("Belarusian Su-30s are based at Baranovichi airfield.", resources) == []
+    guests = extract("US Air Force F-35s deployed to Rygge Air Station this spring.", resources)
+    assert {(m.operator, m.host) for m in guests} == {("USA", "NOR")}
+
+
+def test_the_hosts_territory_is_not_its_forces(resources):
+    found = extract("India's navy now runs an airstrip and a jetty on Mauritius's North Agalega "
+                    "island.", resources)
+    assert {(m.operator, m.host) for m in found} == {("IND", "MUS")}

@@ -26,6 +26,7 @@ CASES = [
     ("The Charleston council met.", {"Charleston": "USA"}),
     ("Sipping a soda at Gainesville’s VFW Post, he talked.", {"Gainesville": "USA"}),
     ("Gainesville Mayor Ed Braddy would not comment.", {"Gainesville": "USA"}),
+    ("Vandals hit cars in Oxford. A spate of attacks followed.", {"Oxford": "GBR"}),
     # US counties and parishes
     ("Deputies in Kanawha County arrested a man.", {"Kanawha County": "USA"}),
 ]
