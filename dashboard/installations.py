@@ -47,6 +47,11 @@ _MILITARY_SUBJECT = re.compile(
     r"element|detachment|team|squadrons?)\b")
 
 
+_MOVED_BEFORE = re.compile(r"(?i)\b(?:deployed|sent|moved|flown|rotated|redeployed|relocated)$")
+_MOVED_TO = re.compile(r"(?i)\s+(?:(?:since|in|last|this|from)\s+\w+(?:\s+\d{4})?\s+)?to\s+"
+                       r"(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
+
+
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
 
@@ -54,6 +59,11 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """
     found = []
     cursor = start
+    moved = _MOVED_TO.match(text, start) if _MOVED_BEFORE.search(text[:start]) else None
+    if moved:
+        found.append((moved.end(), False))  # "deployed since December to Rzeszów-Jasionka"
+        rest = p.CAPITALISED_PHRASE.match(text[moved.end():])
+        cursor = moved.end() + (rest.end() if rest else 0)
     for _ in range(3):
         after = p.LOCATIVE.match(text[cursor:])
         if not after or not after.group("prep"):

@@ -55,7 +55,8 @@ def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
         # Another country's curated base marks the spot: name the spot, not that base.
         where = place.name.split("(")[0].strip()
         place = replace(place, key=f"at-{place.key}", name=where)
-    name = item.name if item else f"{noun_text.strip().capitalize()}, {where}"
+    label = "Deployment" if noun_text.lower() in p.PRESENCE_VERBS else noun_text.strip()
+    name = item.name if item else f"{label.capitalize()}, {where}"
     return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
                    end=sentence.end, place=place, operator=operator, host=host,
                    countries=tuple(dict.fromkeys(c for c in (operator, host) if c)),

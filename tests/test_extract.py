@@ -107,6 +107,9 @@ NAMING_RULES = [
     # the unit's ordinal is not a place name
     ("The Russian army's 4th Guards military base fills a garrison in Tskhinvali.",
      "4th Guards Military Base", "RUS", "GEO"),
+    # "deployed ... to" a known base of another country
+    ("Dutch F-35 fighters have been deployed since December to Rzeszów-Jasionka airport.",
+     "Deployment, Rzeszów-Jasionka", "NLD", "POL"),
 ]
 
 
