@@ -67,34 +67,48 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
             # "The Charleston council", "North Texas": the article or direction goes
             begin = text.index(words[1], begin + len(words[0]))
             words = words[1:]
-        for size in range(len(words), 0, -1):
-            phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",.")
-            key = normalize_name(phrase)
-            if not key:
-                break
-            places = res.resolver.candidates(phrase)
-            if key.split()[0] in p.NOT_PLACE_WORDS and not (size > 1 and places):
-                break  # "West Virginia" is a place; "West" alone, or "Monday", is not
-            # "Gainesville’s VFW Post"; "in Oxford. A spate of ..." ends the sentence
-            closed = bool(re.search(r"['’]s$|[.,;:]$", words[size - 1])) and \
-                not re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[size - 1])
-            if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
-                    and not closed
-                    and normalize_name(words[size]) not in _ORGANISATION_WORDS
-                    and not any(q.precision in ("region", "country") and q.exact
-                                for q in places)):
-                continue
-            if places and not _is_person(text, begin, phrase, person_words, places) \
-                    and not _is_demonym(phrase, res):
-                end = begin + len(phrase)
-                if "." in phrase and text[end:end + 1] == ".":
-                    phrase, end = phrase + ".", end + 1  # an abbreviation keeps its last dot
-                found.append((begin, end, phrase, places))
-                break
-        else:
-            if len(words) >= 2:
-                person_words.update(normalize_name(w) for w in words)
+        hit = _first_place(words, begin, text, res, person_words)
+        if hit is None and "of" in words[1:-1]:
+            # "Midwest Restoration of Paris", "the City of Paris": the place after "of"
+            tail = len(words) - 1 - words[::-1].index("of")
+            cursor = begin
+            for word in words[:tail + 1]:
+                cursor = text.index(word, cursor) + len(word)
+            hit = _first_place(words[tail + 1:], text.index(words[tail + 1], cursor), text,
+                               res, person_words)
+        if hit is not None:
+            found.append(hit)
+        elif len(words) >= 2:
+            person_words.update(normalize_name(w) for w in words)
     return found
+
+
+def _first_place(words: list[str], begin: int, text: str, res: Resources,
+                 person_words: set[str]) -> tuple[int, int, str, list[Place]] | None:
+    """Return the longest leading run of ``words`` that names a place, if any."""
+    for size in range(len(words), 0, -1):
+        phrase = re.sub(r"['’]s$", "", " ".join(words[:size])).rstrip(",.")
+        key = normalize_name(phrase)
+        if not key:
+            return None
+        places = res.resolver.candidates(phrase)
+        if key.split()[0] in p.NOT_PLACE_WORDS and not (size > 1 and places):
+            return None  # "West Virginia" is a place; "West" alone, or "Monday", is not
+        # "Gainesville’s VFW Post"; "in Oxford. A spate of ..." ends the sentence
+        closed = bool(re.search(r"['’]s$|[.,;:]$", words[size - 1])) and \
+            not re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[size - 1])
+        if (size < len(words) and words[size][:1].isupper() and key not in p.NOT_PLACE_WORDS
+                and not closed
+                and normalize_name(words[size]) not in _ORGANISATION_WORDS
+                and not any(q.precision in ("region", "country") and q.exact for q in places)):
+            continue
+        if places and not _is_person(text, begin, phrase, person_words, places) \
+                and not _is_demonym(phrase, res):
+            end = begin + len(phrase)
+            if "." in phrase and text[end:end + 1] == ".":
+                phrase, end = phrase + ".", end + 1  # an abbreviation keeps its last dot
+            return begin, end, phrase, places
+    return None
 
 
 def _is_demonym(phrase: str, res: Resources) -> bool:

@@ -27,6 +27,8 @@ CASES = [
     ("Sipping a soda at Gainesville’s VFW Post, he talked.", {"Gainesville": "USA"}),
     ("Gainesville Mayor Ed Braddy would not comment.", {"Gainesville": "USA"}),
     ("Vandals hit cars in Oxford. A spate of attacks followed.", {"Oxford": "GBR"}),
+    # the place after "of" in an organisation's name
+    ("The contract went to Midwest Restoration of Toronto.", {"Toronto": "CAN"}),
     # US counties and parishes
     ("Deputies in Kanawha County arrested a man.", {"Kanawha County": "USA"}),
 ]
