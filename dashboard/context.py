@@ -137,6 +137,10 @@ def resolve_phrase(text: str, res: Resources, context: Mapping[str, float]
         if place is not None and not place.exact and place.country not in scoped \
                 and place.population < 100_000:
             continue  # a foreign spelling of a small place in a country the story never names
+        if place is not None and not place.exact and place.population < 5_000 \
+                and place.precision == "settlement" \
+                and scoped.get(place.country or "", 0.0) < 1.0:
+            continue  # "the Istana" is not, by an alternate spelling, the hamlet of Easton
         if place is not None and (country is None or place.country == country
                                   or place.precision == "country"):
             return place, phrase

@@ -80,6 +80,25 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     return found
 
 
+_AIRPORT_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Ii]nternational\s+)?$")
+_AIRPORT_IN = re.compile(r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)\s+"
+                         r"(?:in|at|near|outside)\s+(?:the\s+(?:city|town|port)\s+of\s+)?",
+                         re.IGNORECASE)
+
+
+def _airport_town(text: str, at: int, phrase: str, place: Place | None, doc: Doc,
+                  res: Resources) -> Place | None:
+    """Prefer the town to the person an airport is named after ("Eloy Alfaro airport in Manta")."""
+    tail = _AIRPORT_IN.match(text, at + len(phrase))
+    if not tail or place is None or place.precision not in ("settlement", "region"):
+        return place
+    town = resolve_phrase(text[tail.end():], res, doc.context)
+    if town and town[0].precision == "settlement" and distance_km(
+            place.lat, place.lon, town[0].lat, town[0].lon) > 25:
+        return town[0]  # a near town ("Zvartnots airport in Yerevan") adds nothing
+    return place
+
+
 def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             ) -> tuple[Place, str, tuple[Installation, ...]] | None:
     verb = noun.group(0).lower() in p.PRESENCE_VERBS
@@ -95,6 +114,14 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             found = None  # "RAF Akrotiri" is the base, not the sovereign base area
         if found or named:
             options.append((found[0] if found else place_of(named[0]), station.group(1), named))
+    airport = _AIRPORT_NAME.search(text[:noun.start()]) \
+        if noun.group(0).lower() in ("airport", "airports") else None
+    if airport and res.resolver.resolve(airport.group(1), doc.context) is None and not any(
+            other.end() <= noun.start() for other in p.BASE_NOUN.finditer(text)):
+        # "the checkpoint at Zvartnots international airport in Yerevan": that airport, not
+        # another base near the town after it
+        named = res.knowledge.named(airport.group(1), "")
+        return (place_of(named[0]), airport.group(1), named) if named else None
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
     name = None if verb or bare_unit else _name_before(text, noun.start(), res)
     if name:
@@ -110,6 +137,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             place, phrase, named = located
             if offset[1] and not named:
                 continue  # "south of Seoul" does not put the base in Seoul
+            if not named:
+                place = _airport_town(text, offset[0], phrase, place, doc, res)
             options.append((place or place_of(named[0]), phrase, named))
             if named or place is None or place.precision != "country":
                 break

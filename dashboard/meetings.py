@@ -176,11 +176,33 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
             if resolved and resolved[0].precision in ("site", "settlement"):
                 found.append((resolved[0], lead_in.end(), False))
                 break
+    if not found:
+        found.extend((place, 0, False) for place in _dateline_for_venue(text, res, doc))
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
     return [(place, at) for place, at in (_city_not_country(pl, at, res) for pl, at in chosen)
             if place.precision in _MEETING_PRECISIONS and place.country]
+
+
+_DATELINE = re.compile(r"^(?:\*\*)?(?P<city>[A-Z][A-Z .'’-]{2,30}?)(?:,[^—–]{0,30})?(?:\*\*)?"
+                       r"\s+[—–-]+\s")
+_VENUE = re.compile(r"\b(?:at|in|inside)\s+the\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3}")
+
+
+def _dateline_for_venue(text: str, res: Resources, doc: Doc) -> list[Place]:
+    """Place a meeting at a venue we cannot find in the dateline's city.
+
+    "SINGAPORE — Macron and Wong held talks at the Istana on Friday": the palace is in the
+    city the story is filed from.
+    """
+    dateline = _DATELINE.match(text)
+    if not dateline or not _VENUE.search(text, dateline.end()):
+        return []
+    found = resolve_phrase(dateline.group("city").title().strip(), res, doc.context)
+    if not found or found[0].precision not in ("settlement", "country"):
+        return []
+    return [found[0]]
 
 
 def _city_not_country(place: Place, at: int, res: Resources) -> tuple[Place, int]:

@@ -16,7 +16,10 @@ from dashboard.records import installation_mention
 from dashboard.textnorm import normalize_name
 
 _BASE_TALK = re.compile(r"(?i)\b(?:bases?|airbases?|garrison|(?:military|naval|navy)\s+(?:facility|"
-                        r"station|installation)s?|naval\s+support\s+facility)\b")
+                        r"station|installation)s?|naval\s+support\s+facility|"
+                        r"border\s+(?:checkpoint|post)s?|"
+                        r"(?:logistics|naval|military)\s+(?:command|hub)s?|"
+                        r"checkpoints?(?=\s+at\b))\b")
 
 
 def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str,
@@ -48,7 +51,7 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
     if res.kb_pattern is None:
         return []
     text = doc.sentences[index].text
-    found = []
+    found: list[Mention] = []
     weight = Counter(r.iso3 for refs in doc.refs for r in refs)
     for match in res.kb_pattern.finditer(text):
         items = res.knowledge.match_alias(match.group(0))
@@ -71,12 +74,15 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
             continue  # "Norwegian F-35s flew from Rygge": the host's own use of a shared base
         operator, _ = find_operator(doc, index, match.start(), items[0].host)
         key = " ".join(w for w in normalize_name(match.group(0)).split()
-                       if w not in p.GENERIC_PLACE_WORDS and w not in ("air", "airbase"))
+                       if w not in p.GENERIC_PLACE_WORDS
+                       and w not in ("air", "airbase", "airport", "airfield"))
         if key and any(m.operator not in {i.operator for i in items}
-                       and f" {key} " in f" {normalize_name(m.name)} " for m in placed):
+                       and f" {key} " in f" {normalize_name(m.name)} " for m in [*placed, *found]):
             continue  # "a French air detachment at Al Dhafra air base": not the US base
+        spoken = normalize_name(match.group(0))
         chosen = max(items, key=lambda i: (i.operator == operator, i.host in named,
-                                           weight[i.host]))
+                                           weight[i.host], weight[i.operator],
+                                           normalize_name(i.name) == spoken))
         mention = installation_mention(doc, index, place_of(chosen), match.group(0),
                                        chosen.operator, chosen)
         if mention:

@@ -80,12 +80,15 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
     # "Romania expands the air base, where 1,700 US soldiers are deployed": the guests run it
     guests = [r for r in military if r.start > noun_start
               and _RELATIVE.search(text[noun_start:r.start])]
+    subject = next((r for r in refs if not _LOCATIVE_LEAD.search(text[:r.start])), None)
     if close:
+        if close[-1].iso3 == host and subject and subject.iso3 != host \
+                and subject.start <= 30 and subject.end <= close[-1].start:
+            return subject.iso3, True  # "Turkey trains Somali army units at Camp TURKSOM"
         return (guests[0] if close[-1].iso3 == host and guests else close[-1]).iso3, True
     before = [r for r in military if r.end <= noun_start]
     if before:
         return min(before, key=lambda r: noun_start - r.end).iso3, True
-    subject = next((r for r in refs if not _LOCATIVE_LEAD.search(text[:r.start])), None)
     if subject and subject.start <= 30 and subject.end <= noun_start and not (
             subject.iso3 == host and _HOSTING.match(text[subject.end:])):
         # The sentence's subject: "Italy leads the command from Camp Villaggio Italia";

@@ -40,7 +40,7 @@ MILITARY_CONTEXT = re.compile(
     r"missiles?|warships?|fighters?|jets|bombers|drones|garrison|deploy\w*|stationed|battalions?|"
     r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
     r"contingents?|squadrons?|aircraft|helicopters|personnel|servicemen|sailors|airmen|"
-    r"instructors|mercenar(?:y|ies)|peacekeepers?)\b",
+    r"instructors|mercenar(?:y|ies)|peacekeepers?|border\s+guards?)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -96,7 +96,7 @@ MEETING_TRIGGER = re.compile(
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
-    r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,2}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
+    r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
     r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|"
     r"memorand(?:um|a)|MoUs?)|host|hosted|"
     r"attended|attends|ceremony|stop|stopover|greeted|"
@@ -113,7 +113,11 @@ NOT_A_MEETING = re.compile(
     r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
     r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b|"
     # "The meeting came weeks after Athens signed a deal ... at Andravida": another event
-    r"\b(?:meeting|talks|summit|visit)\s+(?:came|comes|follows|followed)\s+(?:\w+\s+){0,2}after\b",
+    r"\b(?:meeting|talks|summit|visit)(?:,[^,]{0,40},)?\s+(?:came|comes|follows|followed)\s+"
+    r"(?:\w+\s+){0,2}after\b|"
+    # "Aliyev is expected at a summit in Tianjin ... but has not confirmed attendance"
+    r"\b(?:is|are)\s+expected\s+at\b|\bnot\s+(?:yet\s+)?confirmed\s+(?:his\s+|her\s+|their\s+)?"
+    r"(?:attendance|participation)\b",
     re.IGNORECASE,
 )
 #: Speaking to the press somewhere is not meeting anyone there.
@@ -128,7 +132,8 @@ MEETING_PLACE_AFTER = re.compile(
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
     r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|"
-    r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers)\b",
+    r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|"
+    r"(?:prime\s+minister|president)(?=\s+(?:[A-Z][\w'’-]+\s+)?[A-Z]))\b",
 )
 DENIED_CUES = re.compile(
     r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
@@ -138,7 +143,8 @@ DENIED_CUES = re.compile(
     r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
-    r"back)|vacated|abandoned|pulled\s+out|dismantled|left\s+the\s+base|"
+    r"back)|vacated|abandoned|pulled\s+out|dismantled|left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:base|location|garrison|camp|station|facility)|"
     # "the former Soviet air base", not "the former imperial palace" or "formerly Kurgan-Tyube"
     r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:air\s?)?(?:base|garrison|camp|"
     r"station|facility|installation)s?|formerly\s+(?:hosted|housed|used|home))\b",

@@ -95,6 +95,22 @@ NAMING_RULES = [
     # case past the first letter is free
     ("American engineers are pouring concrete at Camp Melchor dela Cruz this month.",
      "Camp Melchor Dela Cruz (EDCA site)", "USA", "PHL"),
+    # the sentence's subject runs the camp, not the host's units trained there or later guests
+    ("Turkey drills Somali army units at Camp TURKSOM in Mogadishu, and US forces fly from "
+     "Baledogle, where American troops advise commandos.", "TURKSOM Camp Mogadishu", "TUR",
+     "SOM"),
+    # of two curated rows for one alias, the one named exactly and run by the story's country
+    ("Army logistics soldiers waited at Ali Al Salem Air Base for the next convoy.",
+     "Ali Al Salem Air Base", "USA", "KWT"),
+    # an airport named after a person: the town after it places the base
+    ("The US Navy once left its forward operating location at Eloy Alfaro airport in Manta.",
+     "Forward operating location, Manta", "USA", "ECU"),
+    # a named airport is that airport, not another base near the town after it
+    ("Russian border guards withdrew from the checkpoint at Zvartnots airport in Yerevan.",
+     "Russian FSB border guard post, Zvartnots Airport", "RUS", "ARM"),
+    # a command named by the town of a curated site
+    ("The US Navy runs its logistics command for the region at Sembawang.",
+     "Navy Region Center Singapore (Sembawang)", "USA", "SGP"),
     # an island that is the base, where the sentence speaks of a base
     ("London keeps Diego Garcia, where the US-run military base stays for 99 years.",
      "Naval Support Facility Diego Garcia", "USA", "IOT"),
@@ -166,6 +182,14 @@ MEETINGS = [
      {"IND", "LKA"}, date(2025, 4, 5)),
     ("Zelensky flew in from Jeddah, where he had met Saudi Crown Prince Mohammed bin Salman on "
      "Friday.", date(2023, 5, 21), "Jeddah", {"UKR", "SAU"}, date(2023, 5, 19)),
+    # a lower-case title before a name; three words before "treaty"; a venue we cannot place
+    ("Fiji's prime minister Sitiveni Rabuka and Australian Prime Minister Anthony Albanese "
+     "signed the Vuvale security partnership treaty at Parliament House in Canberra yesterday.",
+     date(2025, 10, 7), "Canberra", {"FJI", "AUS"}, date(2025, 10, 6)),
+    # the dateline's city holds a venue the gazetteer does not know
+    ("SINGAPORE — French President Emmanuel Macron and Prime Minister Lawrence Wong held talks "
+     "at the Istana on Friday.", date(2025, 5, 31), "Singapore", {"FRA", "SGP"},
+     date(2025, 5, 30)),
     ("Donald Trump and Mohammed bin Salman signed a \"strategic defence partnership\" at the Al "
      "Yamamah Palace in Riyadh on Tuesday.", date(2025, 5, 14), "Al-Yamamah Palace",
      {"USA", "SAU"}, date(2025, 5, 13)),
@@ -190,6 +214,13 @@ NOT_MEETING_PLACES = [
      "Samarkand"),
     ("The summit came days after Athens signed a deal to base F-35s at Andravida.",
      "Andravída"),
+    ("The talks, held at the palace, came a week after Egypt sent arms to Mogadishu.",
+     "Mogadishu"),
+    ("Tokayev is expected at a summit in Tianjin in the autumn but has not confirmed attendance.",
+     "Tianjin"),
+    # "the Istana" is not, by an alternate spelling, a hamlet in a country the story names once
+    ("SINGAPORE — Macron and Prime Minister Lawrence Wong held talks at the Istana on Friday; "
+     "Macron flies on to Washington next.", "Easton"),
 ]
 
 
