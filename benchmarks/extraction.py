@@ -70,7 +70,9 @@ def score(folder: Path, tolerance: float, verbose: bool) -> dict[str, float]:
         for site in gold["sites"]:
             match = min((p for p in unmatched if p["kind"] == site["kind"] and distance_km(
                 (p["lat"], p["lon"]), (site["lat"], site["lon"])) <= tolerance),
-                key=lambda p: distance_km((p["lat"], p["lon"]), (site["lat"], site["lon"])),
+                # where operators share an airfield, the right operator's point is the match
+                key=lambda p: (p["operator"] != site.get("operator"),
+                               distance_km((p["lat"], p["lon"]), (site["lat"], site["lon"]))),
                 default=None)
             if match is None:
                 fn += 1
@@ -81,13 +83,20 @@ def score(folder: Path, tolerance: float, verbose: bool) -> dict[str, float]:
             unmatched.remove(match)
             if site["kind"] == "installation":
                 attribution_total += 1
-                attributed += (match["operator"], match["host"]) == (site["operator"],
-                                                                     site["host"])
+                right = (match["operator"], match["host"]) == (site["operator"], site["host"])
+                attributed += right
+                if verbose and not right:
+                    print(f"  WHO    {article.name}: {site['name']} {match['operator']}->"
+                          f"{match['host']}, gold {site['operator']}->{site['host']}")
             if site.get("date"):
                 date_total += 1
                 want = date.fromisoformat(site["date"])
-                dated += any(d and abs((date.fromisoformat(d) - want).days) <= 7
-                             for d in match["dates"])
+                near = any(d and abs((date.fromisoformat(d) - want).days) <= 7
+                           for d in match["dates"])
+                dated += near
+                if verbose and not near:
+                    print(f"  WHEN   {article.name}: {site['name']} {match['dates']}, "
+                          f"gold {site['date']}")
         for extra in unmatched:
             fp += 1
             if verbose:

@@ -33,6 +33,15 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_BYTES = 10 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _META_KEYS = ("title", "url", "source", "outlet", "published", "date", "language")
+#: Front-matter keys other tools and languages use for the same fields (lower case, no "-_ ").
+_KEY_ALIASES = {
+    "pubdate": "published", "publishdate": "published", "publishedat": "published",
+    "datepublished": "published", "publicationdate": "published", "publishedon": "published",
+    "fecha": "published", "datum": "published",
+    "headline": "title", "titulo": "title", "titre": "title", "titel": "title",
+    "publication": "outlet", "publisher": "outlet", "medio": "outlet", "sitename": "outlet",
+    "site": "outlet", "link": "url", "permalink": "url", "canonical": "url", "lang": "language",
+}
 
 
 def list_article_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -92,11 +101,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = {}
+    meta: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in _META_KEYS:
-            meta[key.strip().lower()] = value.strip().strip("'\"")
+        name = _KEY_ALIASES.get(re.sub(r"[\s_-]", "", key.strip().lower()), key.strip().lower())
+        if sep and name in _META_KEYS and value.strip():
+            meta.setdefault(name, value.strip().strip("'\""))
     return meta, text[match.end():]
 
 

@@ -80,6 +80,8 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     return found
 
 
+_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,3}")
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although)\s|;")
 _AIRPORT_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Ii]nternational\s+)?$")
 _AIRPORT_IN = re.compile(r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)\s+"
                          r"(?:in|at|near|outside)\s+(?:the\s+(?:city|town|port)\s+of\s+)?",
@@ -132,6 +134,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
     for offset in _locatives(text, noun.end()):
+        if _CLAUSE_BREAK.search(text, noun.end(), offset[0]):
+            break  # "the logistics hub ..., while aircraft left Ali Al Salem": another clause
         located = locate_phrase(text[offset[0]:], noun.group(0), res, doc.context)
         if located:
             place, phrase, named = located
@@ -236,7 +240,13 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     text = doc.sentences[index].text
     mentions: list[Mention] = []
     military = bool(p.MILITARY_CONTEXT.search(text))
+    previous_end = -1
     for noun in p.BASE_NOUN.finditer(text):
+        appositive = previous_end >= 0 and noun.group(0).islower() \
+            and _APPOSITIVE.fullmatch(text, previous_end, noun.start())
+        previous_end = noun.end()
+        if appositive:
+            continue  # "Camp Arifjan, the Army's main logistics hub south of Kuwait City"
         window = text[max(0, noun.start() - 30):noun.end() + 8]
         armed = bool(_ARMED_NOUN.search(noun.group(0)))
         if (p.NON_MILITARY_BASE.search(window) and not armed) or (

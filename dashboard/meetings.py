@@ -115,6 +115,10 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
         if _AUXILIARY.search(window[:located.start()]):
             return None
         found = locate_phrase(text[offset:], "", res, doc.context)
+        if found and found[0] is not None and not found[0].exact \
+                and found[0].precision == "settlement" \
+                and re.search(r"\bthe\s+$", located.group(0)):
+            continue  # "at the Istana": a venue is named as itself, not by another's alias
         if found:
             place, _, named = found
             chosen = place or place_of(named[0])

@@ -44,6 +44,10 @@ def hosts_forces(doc: Doc, index: int, position: int, host: str | None) -> bool:
         for r in doc.refs[index])
 
 
+_ATTACKED = re.compile(r"(?i)\b(?:fired|fires|launched|launches|struck|strikes|attacked|attacks|"
+                       r"targeted|targets|hit|hits|shelled|bombed|raided)\b")
+
+
 def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
                   ) -> tuple[str | None, bool]:
     """Name who operates the installation: the phrase's own owner first, then context.
@@ -74,13 +78,16 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
     close = [r for r in refs if r.end <= noun_start and noun_start - r.end <= 45
              and not re.search(r"[,;:]|\b(?:and|with|to|from|for|against)\b",
                                text[r.end:noun_start])
-             and not (r.iso3 == host and _HOSTING.match(text[r.end:]))]
+             and not (r.iso3 == host and _HOSTING.match(text[r.end:]))
+             and not _ATTACKED.search(text, r.end, noun_start)]
     military = [r for r in refs if r.iso3 != host and (_MILITARY_AFTER.match(text[r.end:])
                                                        or _SERVICE_NAME.search(r.text))]
     # "Romania expands the air base, where 1,700 US soldiers are deployed": the guests run it
     guests = [r for r in military if r.start > noun_start
               and _RELATIVE.search(text[noun_start:r.start])]
     subject = next((r for r in refs if not _LOCATIVE_LEAD.search(text[:r.start])), None)
+    if subject and _ATTACKED.search(text, subject.end, noun_start):
+        subject = None  # "Iran fired missiles at Al Udeid Air Base": the attacker runs nothing
     if close:
         if close[-1].iso3 == host and subject and subject.iso3 != host \
                 and subject.start <= 30 and subject.end <= close[-1].start:

@@ -108,6 +108,12 @@ NAMING_RULES = [
     # a named airport is that airport, not another base near the town after it
     ("Russian border guards withdrew from the checkpoint at Zvartnots airport in Yerevan.",
      "Russian FSB border guard post, Zvartnots Airport", "RUS", "ARM"),
+    # an attacker is not the operator of the base it fires at
+    ("Iran fired ballistic missiles at Al Udeid Air Base in Qatar on Monday evening.",
+     "Al Udeid Air Base", "USA", "QAT"),
+    # a lower-case apposition describes the base before it, not one near the town after it
+    ("Troops sheltered at Camp Arifjan, the Army's main logistics hub south of Kuwait City, "
+     "while jets left Ali Al Salem Air Base.", "Camp Arifjan", "USA", "KWT"),
     # a command named by the town of a curated site
     ("The US Navy runs its logistics command for the region at Sembawang.",
      "Navy Region Center Singapore (Sembawang)", "USA", "SGP"),
@@ -312,3 +318,11 @@ def test_find_mentions_records_status_and_alliances(resources):
                          "recalled.", resources, date(2015, 1, 1))
     assert mention.status == "closed"
     assert "NATO" in mention.alliances
+
+
+def test_find_mentions_keeps_an_apposition_to_its_base(resources):
+    text = ("Troops sheltered at Camp Arifjan, the Army's main logistics hub south of Kuwait City, "
+            "while jets left Ali Al Salem Air Base.")
+    operators = {(m.name, m.operator) for m in extract(text, resources)}
+    assert ("Ali Al Salem Air Base", "USA") in operators
+    assert not any(operator == "CAN" for _, operator in operators), operators

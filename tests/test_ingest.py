@@ -45,6 +45,21 @@ def test_read_article_reads_front_matter():
     assert "---" not in article.text
 
 
+@pytest.mark.parametrize(("header", "published"), [
+    ('pubDate: "Thu, 17 Jul 2025 06:00:00 GMT"', date(2025, 7, 17)),
+    ('fecha: "lunes 17 de noviembre de 2025"', date(2025, 11, 17)),
+    ("Publish-Date: 2024-03-02", date(2024, 3, 2)),
+])
+def test_read_article_knows_other_front_matter_names(tmp_path: Path, header, published):
+    page = tmp_path / "story.md"
+    page.write_text(f"---\nheadline: Bases on alert\npublication: Gulf Wire\n{header}\n---\n\n"
+                    "US troops at Camp Arifjan were told to shelter on Monday.\n", encoding="utf-8")
+    article = read_article(page)
+    assert (article.title, article.outlet, article.published) == ("Bases on alert", "Gulf Wire",
+                                                                  published)
+    assert article.date_basis == "metadata"
+
+
 def test_read_article_extracts_html_without_comments():
     article = read_article(TEST_DATA / "hostile.html")
     assert "Incirlik" in article.text
