@@ -116,6 +116,22 @@ def _saved(engine, statuses: list[tuple[date | None, str | None]]) -> str:
     return mention.site_id
 
 
+@pytest.mark.parametrize(("include_undated", "count"), [(True, 3), (False, 1)])
+def test_a_year_counts_its_mentions_and_the_undated_ones(engine, include_undated, count):
+    site_id = _saved(engine, [(date(2020, 1, 1), None), (date(2022, 3, 1), None),
+                              (None, None), (None, "active")])
+    year = Filters(start=date(2022, 1, 1), end=date(2022, 12, 31),
+                   include_undated=include_undated)
+    assert [(s.id, s.mention_count) for s in query_sites(engine, year)] == [(site_id, count)]
+    assert len(query_mentions(engine, year)) == count
+
+
+def test_an_undated_mention_alone_keeps_its_site_in_a_year(engine):
+    site_id = _saved(engine, [(date(2020, 1, 1), None), (None, None)])
+    year = Filters(start=date(2022, 1, 1), end=date(2022, 12, 31))
+    assert [(s.id, s.mention_count) for s in query_sites(engine, year)] == [(site_id, 1)]
+
+
 def test_site_status_is_the_newest_dated_statement(engine):
     site_id = _saved(engine, [(date(2020, 1, 1), "planned"), (date(2022, 1, 1), "active"),
                               (None, "closed"), (date(2023, 1, 1), None)])

@@ -42,6 +42,7 @@ sites = Table(
     Column("installation_type", String(20)),
     # Kept current on every save (store/stats.py): the unfiltered map reads them directly.
     Column("mention_count", Integer, nullable=False, server_default="0"),
+    Column("undated_count", Integer, nullable=False, server_default="0"),
     Column("status", String(16)),
     Index("sites_precision", "precision"),
 )

@@ -28,13 +28,17 @@ def latest_status() -> ColumnElement[str | None]:
 
 
 def refresh_site_stats(conn: Connection, site_ids: Iterable[str] | None = None) -> None:
-    """Recount the mentions and the latest status of some sites (all sites when None).
+    """Recount the mentions (all, undated) and latest status of some sites (all when None).
 
     Every write that adds, removes or moves mentions calls this for the sites it touched.
     """
     count = (select(func.count(mentions.c.id)).where(mentions.c.site_id == sites.c.id)
              .correlate(sites).scalar_subquery())
-    update = sites.update().values(mention_count=count, status=latest_status())
+    undated = (select(func.count(mentions.c.id))
+               .where(mentions.c.site_id == sites.c.id, mentions.c.date.is_(None))
+               .correlate(sites).scalar_subquery())
+    update = sites.update().values(mention_count=count, undated_count=undated,
+                                   status=latest_status())
     if site_ids is None:
         conn.execute(update)
         return
