@@ -139,13 +139,13 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
     if not base and not words and len(spans) == 2:
         # Dates alone, undated included: the in-range rows come from the date index and
         # each site keeps its undated count, so the undated rows are never read.
-        parts = union_all(
+        both = union_all(
             select(mentions.c.site_id, func.count().label("n")).where(spans[0])
             .group_by(mentions.c.site_id),
             select(sites.c.id.label("site_id"), sites.c.undated_count.label("n"))
             .where(sites.c.undated_count > 0)).subquery()
-        return (select(parts.c.site_id, cast(func.sum(parts.c.n), Integer).label("n"))
-                .group_by(parts.c.site_id).subquery())
+        return (select(both.c.site_id, cast(func.sum(both.c.n), Integer).label("n"))
+                .group_by(both.c.site_id).subquery())
     # OR-ed parts would defeat the indexes; counted apart and added up, each uses its own.
     halves: list[list[ColumnElement[bool]]] = [[]]
     if words:
