@@ -80,6 +80,8 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     return found
 
 
+#: Where a station named after its air force stands unless the curated list says otherwise.
+_STATION_HOME = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS"}
 _APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,3}")
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although)\s|;")
 _AIRPORT_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Ii]nternational\s+)?$")
@@ -110,10 +112,15 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     own = res.knowledge.match_alias(noun.group(0)) if noun.group(0)[:1].isupper() else ()
     station = re.match(r"(?:RAF|RAAF|RMAF)\s+(?:Base\s+)?(.+)", noun.group(0))
     if station:
-        found = resolve_phrase(text[noun.start() + station.start(1):], res, doc.context)
+        home = _STATION_HOME[noun.group(0).split()[0]]
+        found = resolve_phrase(text[noun.start() + station.start(1):], res,
+                               {**doc.context, home: 10.0})
         named = own or res.knowledge.named(station.group(1), "")
         if found and named and found[0].precision == "country":
             found = None  # "RAF Akrotiri" is the base, not the sovereign base area
+        if found and found[0].country != home and not (
+                named and found[0].country in {i.host for i in named}):
+            found = None  # "RAF Marham in Norfolk" is not in Virginia, nor Tindal in India
         if found or named:
             options.append((found[0] if found else place_of(named[0]), station.group(1), named))
     airport = _AIRPORT_NAME.search(text[:noun.start()]) \
@@ -164,6 +171,9 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         located = locate_phrase(text[lead.end():], noun.group(0), res, doc.context)
         if located and located[2]:
             options.append((located[0] or place_of(located[2][0]), located[1], located[2]))
+    if station:
+        # a station named after its air force is at home unless the curated list says not
+        options = [o for o in options if o[2] or o[0].country == home]
     if not options:
         return None
     options = [_nearest_named(o, options) for o in options]

@@ -33,7 +33,8 @@ _FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){
                           r"(?:visit|talks|meeting|summit)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
 _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
-_MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts)\b")
+_MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts|welcomed\s+by|"
+                       r"received\s+by|(?:the\s+)?guest\s+of)\b")
 _OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
                         r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
                         r"mayors?|admirals?|delegations?|executives|investors|entrepreneurs|"

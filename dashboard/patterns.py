@@ -97,12 +97,12 @@ MEETING_TRIGGER = re.compile(
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
     r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
-    r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|"
+    r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|frameworks?|charter|"
     r"memorand(?:um|a)|MoUs?)|host|hosted|"
     r"attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
-    r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend)\b",
+    r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend|guest\s+of)\b",
     re.IGNORECASE,
 )
 #: A meeting only talked about, or held at a distance: never a meeting site.
@@ -127,7 +127,7 @@ MEETING_PLACE_AFTER = re.compile(
     r"premier|king|emir)['’]s\s+)?(?:(?!(?:in|at|to|on|for|from|into)\s)[a-z]+\s+){0,3}?"
     r"(?:(?:[\w-]+\s+){0,4}?"
     r"(?:capital|city|town|resort|island|port|village|venue)\s+(?:city\s+)?"
-    r"(?:of\s+)?)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])",
+    r"(?:of\s+)?)?(?:\d{1,4}\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])",
 )
 LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"

@@ -23,7 +23,8 @@ def test_is_furniture(line):
                                   "You may also like", "Subscribe to our evening newsletter to "
                                   "stay informed during these challenging times!!",
                                   "ARTICOLE CONEXE / RELATED", "MORE FROM AP NEWS",
-                                  "À LIRE AUSSI", "Citeste si:", "**Read more**"])
+                                  "À LIRE AUSSI", "Citeste si:", "**Read more**",
+                                  "Readers also viewed:", "People also read", "Don't miss"])
 def test_is_section_end(line):
     assert is_section_end(line)
 

@@ -192,9 +192,17 @@ MEETINGS = [
     ("Fiji's prime minister Sitiveni Rabuka and Australian Prime Minister Anthony Albanese "
      "signed the Vuvale security partnership treaty at Parliament House in Canberra yesterday.",
      date(2025, 10, 7), "Canberra", {"FJI", "AUS"}, date(2025, 10, 6)),
+    # a guest of a head of state; a street number before the venue; a signed framework
+    ("The sultan was welcomed by King Charles at Windsor Castle on Tuesday.", date(2024, 12, 5),
+     "Windsor Castle", {"GBR"}, date(2024, 12, 3)),
+    ("LONDON — Sultan Haitham of Oman held talks with Keir Starmer at 10 Downing Street on "
+     "Wednesday.", date(2024, 12, 5), "10 Downing Street", {"OMN", "GBR"}, date(2024, 12, 4)),
+    ("President Donald Trump and prime minister Sanae Takaichi signed a framework on minerals at "
+     "the Akasaka Palace in Tokyo on Tuesday.", date(2025, 10, 29), "Akasaka Palace",
+     {"USA", "JPN"}, date(2025, 10, 28)),
     # the dateline's city holds a venue the gazetteer does not know
     ("SINGAPORE — French President Emmanuel Macron and Prime Minister Lawrence Wong held talks "
-     "at the Istana on Friday.", date(2025, 5, 31), "Singapore", {"FRA", "SGP"},
+     "at the Sri Temasek on Friday.", date(2025, 5, 31), "Singapore", {"FRA", "SGP"},
      date(2025, 5, 30)),
     ("Donald Trump and Mohammed bin Salman signed a \"strategic defence partnership\" at the Al "
      "Yamamah Palace in Riyadh on Tuesday.", date(2025, 5, 14), "Al-Yamamah Palace",
@@ -253,6 +261,11 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # a host's own forces, named by their service, at its own bases
+    "The Air Self-Defense Force's 9th Air Wing at Naha Air Base scrambled against Chinese jets.",
+    "The Maritime Self-Defense Force base at Kure remains the hub of Japan's submarine fleet.",
+    # a station named after its air force is at home, not in a foreign town of the same name
+    "The RAF's own F-35B force at RAF Marham in Norfolk was not part of the talks.",
     "Russia and Kyrgyzstan are close allies in Central Asia.",
     "Immanuel Kant wrote about perpetual peace and the philosophy of war in Europe.",
     "Russia's offensive in Ukraine enters its second year as the West considers sanctions "
