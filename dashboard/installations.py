@@ -80,6 +80,10 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     return found
 
 
+_SPECULATION = re.compile(
+    r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
+    r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
+    r"hypothetical|eventual)\b")
 #: Where a station named after its air force stands unless the curated list says otherwise.
 _STATION_HOME = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS"}
 _APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,3}")
@@ -331,6 +335,8 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         return None
     if p.DENIED_CUES.search(doc.sentences[index].text):
         return None
+    if item is None and _SPECULATION.search(doc.sentences[index].text[:noun.start()][-90:]):
+        return None  # "a proposal that Russia 'could set up' a base in Berbérati"
     if guest and item is None:
         place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base
     return installation_mention(doc, index, place, noun.group(0), operator, item)

@@ -55,7 +55,8 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
     weight = Counter(r.iso3 for refs in doc.refs for r in refs)
     for match in res.kb_pattern.finditer(text):
         items = res.knowledge.match_alias(match.group(0))
-        if not items or not (military or re.search(r"(?i)base|camp|station|air|naval",
+        if not items or not (military or re.search(r"(?i)base|camp|station|air|naval|"
+                                                   r"\bHM[A-Z]{0,2}S\b|\bfort\b",
                                                    match.group(0))):
             continue
         if match.lastgroup == "place" and (placed or not _BASE_TALK.search(text)

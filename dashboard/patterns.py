@@ -114,7 +114,7 @@ NOT_A_MEETING = re.compile(
     r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b|"
     # "The meeting came weeks after Athens signed a deal ... at Andravida": another event
     r"\b(?:meeting|talks|summit|visit)(?:,[^,]{0,40},)?\s+(?:came|comes|follows|followed)\s+"
-    r"(?:\w+\s+){0,2}after\b|"
+    r"(?:(?:\w+\s+){0,2}after|as|amid|while)\b|"
     # "Aliyev is expected at a summit in Tianjin ... but has not confirmed attendance"
     r"\b(?:is|are)\s+expected\s+at\b|\bnot\s+(?:yet\s+)?confirmed\s+(?:his\s+|her\s+|their\s+)?"
     r"(?:attendance|participation)\b",

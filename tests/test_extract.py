@@ -114,6 +114,9 @@ NAMING_RULES = [
     # a lower-case apposition describes the base before it, not one near the town after it
     ("Troops sheltered at Camp Arifjan, the Army's main logistics hub south of Kuwait City, "
      "while jets left Ali Al Salem Air Base.", "Camp Arifjan", "USA", "KWT"),
+    # a ship-style station name is military by itself
+    ("A submarine rotational force is building up at HMAS Stirling, where US boats will rotate.",
+     "HMAS Stirling (Submarine Rotational Force-West)", "USA", "AUS"),
     # a command named by the town of a curated site
     ("The US Navy runs its logistics command for the region at Sembawang.",
      "Navy Region Center Singapore (Sembawang)", "USA", "SGP"),
@@ -228,6 +231,8 @@ NOT_MEETING_PLACES = [
      "Samarkand"),
     ("The summit came days after Athens signed a deal to base F-35s at Andravida.",
      "Andravída"),
+    ("The talks came as Ankara expands its drone base at Geçitkale airfield in Cyprus.",
+     "Geçitkale Air Base (Turkish UAV base)"),
     ("The talks, held at the palace, came a week after Egypt sent arms to Mogadishu.",
      "Mogadishu"),
     ("Tokayev is expected at a summit in Tianjin in the autumn but has not confirmed attendance.",
@@ -261,6 +266,9 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # a base someone proposes or considers, where no curated one stands
+    "Analysts said Russia could set up a base in Berbérati, but no talks have begun.",
+    "Officials said Russia is considering a base in Berbérati near the border.",
     # a host's own forces, named by their service, at its own bases
     "The Air Self-Defense Force's 9th Air Wing at Naha Air Base scrambled against Chinese jets.",
     "The Maritime Self-Defense Force base at Kure remains the hub of Japan's submarine fleet.",
