@@ -80,12 +80,6 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     return found
 
 
-_SPECULATION = re.compile(
-    r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
-    r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
-    r"hypothetical|eventual)\b")
-#: Where a station named after its air force stands unless the curated list says otherwise.
-_STATION_HOME = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS"}
 _APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,3}")
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although)\s|;")
 _AIRPORT_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Ii]nternational\s+)?$")
@@ -114,9 +108,10 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return None
     options: list[tuple[Place, str, tuple[Installation, ...]]] = []
     own = res.knowledge.match_alias(noun.group(0)) if noun.group(0)[:1].isupper() else ()
-    station = re.match(r"(?:RAF|RAAF|RMAF)\s+(?:Base\s+)?(.+)", noun.group(0))
+    station = re.match(r"(?:" + "|".join(p.AIR_FORCE_HOMES) + r")\s+(?:Base\s+)?(.+)",
+                       noun.group(0))
     if station:
-        home = _STATION_HOME[noun.group(0).split()[0]]
+        home = p.AIR_FORCE_HOMES[noun.group(0).split()[0]]
         found = resolve_phrase(text[noun.start() + station.start(1):], res,
                                {**doc.context, home: 10.0})
         named = own or res.knowledge.named(station.group(1), "")
@@ -129,8 +124,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             options.append((found[0] if found else place_of(named[0]), station.group(1), named))
     airport = _AIRPORT_NAME.search(text[:noun.start()]) \
         if noun.group(0).lower() in ("airport", "airports") else None
-    if airport and res.resolver.resolve(airport.group(1), doc.context) is None and not any(
-            other.end() <= noun.start() for other in p.BASE_NOUN.finditer(text)):
+    if airport and not p.BASE_NOUN.search(text, 0, noun.start()) \
+            and res.resolver.resolve(airport.group(1), doc.context) is None:
         # "the checkpoint at Zvartnots international airport in Yerevan": that airport, not
         # another base near the town after it
         named = res.knowledge.named(airport.group(1), "")
@@ -335,7 +330,7 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         return None
     if p.DENIED_CUES.search(doc.sentences[index].text):
         return None
-    if item is None and _SPECULATION.search(doc.sentences[index].text[:noun.start()][-90:]):
+    if item is None and p.SPECULATION_CUES.search(doc.sentences[index].text[:noun.start()][-90:]):
         return None  # "a proposal that Russia 'could set up' a base in Berbérati"
     if guest and item is None:
         place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base

@@ -8,8 +8,8 @@ from dashboard import patterns as p
 from dashboard.context import Doc, article_foreign, nearest_foreign
 from dashboard.countries import CountryRef
 
-_SERVICES = {"RAF": "GBR", "RAAF": "AUS", "RNZAF": "NZL"}
-_SERVICE_PREFIX = re.compile(r"(RAF|RAAF|RNZAF)\s")
+_SERVICES = p.AIR_FORCE_HOMES
+_SERVICE_PREFIX = re.compile(r"(" + "|".join(_SERVICES) + r")\s")
 _LEASED_TO = re.compile(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,60}"
                         r"\bto\s+(?:the\s+)?$")
 _LOCATIVE_LEAD = re.compile(r"(?i)\b(?:in|at|on|from|across|inside|near)\s+(?:the\s+)?"

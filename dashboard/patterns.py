@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+#: Stations named after an air force ("RAF Akrotiri", "RAAF Base Tindal"), and its country.
+AIR_FORCE_HOMES = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS", "RNZAF": "NZL"}
+_AIR_FORCES = "|".join(AIR_FORCE_HOMES)
 _QUALIFIER = (
     r"(?:air|naval|navy|military|army|missile|radar|submarine|drone|logistics?|support|training|"
     r"marine|airborne|rocket|space|forward\s+operating|joint|defen[cs]e|signals?|"
@@ -27,7 +30,7 @@ BASE_NOUN = re.compile(
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
     r"naval\s+(?:base|facility|station)|"
     r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|"
-    r"(?-i:RAF|RAAF|RMAF)\s+(?:Base\s+)?(?-i:[A-Z])[\w'’-]+|"
+    rf"(?-i:{_AIR_FORCES})\s+(?:Base\s+)?(?-i:[A-Z])[\w'’-]+|"
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
     r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
@@ -135,6 +138,11 @@ LEADER_TITLE = re.compile(
     r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|"
     r"(?:prime\s+minister|president)(?=\s+(?:[A-Z][\w'’-]+\s+)?[A-Z]))\b",
 )
+#: A base only proposed, wished for or considered ("could set up a base in Berbérati").
+SPECULATION_CUES = re.compile(
+    r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
+    r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
+    r"hypothetical|eventual)\b")
 DENIED_CUES = re.compile(
     r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
     r"(?:base|facility|military\s+facility|plans?|project|talks)|dismiss(?:ed)?\s+reports|"
