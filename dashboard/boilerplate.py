@@ -75,7 +75,11 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if stripped and not stripped.strip("-*_=~# "):
         return True
-    return bool(_FURNITURE.match(_undecorate(line)))
+    bare = _undecorate(line)
+    head, colon, _ = bare.partition(":")
+    if colon and len(head) <= 60 and _SECTION_END.match(head.strip()):
+        return True  # "MORE FROM THE DISPATCH: Al Dhafra's new hangars | Kuwait's …"
+    return bool(_FURNITURE.match(bare))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

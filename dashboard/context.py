@@ -11,6 +11,7 @@ from typing import Protocol
 from dashboard import patterns as p
 from dashboard.alliances import AllianceTable
 from dashboard.countries import CountryIndex, CountryRef
+from dashboard.gloss import gloss
 from dashboard.knowledge import KnowledgeBase
 from dashboard.leaders import HEAD_ROLES, LeaderIndex
 from dashboard.models import Article, Installation, Place
@@ -60,7 +61,10 @@ def find_country_refs(text: str, res: Resources, article: Article) -> list[Count
 
 def prepare_doc(article: Article, res: Resources) -> Doc:
     """Split an article and weigh the countries it talks about."""
-    sentences = split_sentences(article.text)
+    # Sentences in Spanish, French... are read through their English gloss; each keeps its
+    # span in the article, so a mention's quote is taken back from the article's own words.
+    sentences = [Sentence(s.start, s.end, gloss(s.text, article.language))
+                 for s in split_sentences(article.text)]
     refs = [find_country_refs(s.text, res, article) for s in sentences]
     counts = Counter(r.iso3 for rs in refs for r in rs)
     context = {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}

@@ -32,7 +32,8 @@ def find_mentions(article: Article, res: Resources) -> list[Mention]:
         for mention in [*find_installations(doc, index, res), *find_meetings(doc, index, res)]:
             alliances = res.alliances.alliances_of(mention.countries, mention.date)
             found.setdefault((mention.site_id, mention.start),
-                             replace(mention, alliances=alliances))
+                             replace(mention, alliances=alliances,
+                                     quote=article.text[mention.start:mention.end]))
     return sorted(merge_venues(list(found.values())), key=lambda m: (m.start, m.kind))
 
 

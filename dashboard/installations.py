@@ -9,7 +9,7 @@ from dashboard import patterns as p
 from dashboard.context import Doc, Resources, article_ranking, locate_phrase, resolve_phrase
 from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
-from dashboard.named import find_named_installations
+from dashboard.named import find_named_installations, speculated_after
 from dashboard.operators import find_operator
 from dashboard.records import guess_type, installation_mention
 from dashboard.textnorm import normalize_name
@@ -81,7 +81,6 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,3}")
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although)\s|;")
 _AIRPORT_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Ii]nternational\s+)?$")
 _AIRPORT_IN = re.compile(r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)\s+"
                          r"(?:in|at|near|outside)\s+(?:the\s+(?:city|town|port)\s+of\s+)?",
@@ -140,13 +139,14 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
     for offset in _locatives(text, noun.end()):
-        if _CLAUSE_BREAK.search(text, noun.end(), offset[0]):
+        if p.CLAUSE_BREAK.search(text, noun.end(), offset[0]):
             break  # "the logistics hub ..., while aircraft left Ali Al Salem": another clause
         located = locate_phrase(text[offset[0]:], noun.group(0), res, doc.context)
         if located:
             place, phrase, named = located
-            if offset[1] and not named:
-                continue  # "south of Seoul" does not put the base in Seoul
+            if offset[1] and (not named or all(
+                    normalize_name(i.place) == normalize_name(phrase) for i in named)):
+                continue  # "south of Seoul" does not put the base in Seoul, nor at its base
             if not named:
                 place = _airport_town(text, offset[0], phrase, place, doc, res)
             options.append((place or place_of(named[0]), phrase, named))
@@ -250,6 +250,7 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     mentions: list[Mention] = []
     military = bool(p.MILITARY_CONTEXT.search(text))
     previous_end = -1
+    spans = _named_spans(text, res)
     for noun in p.BASE_NOUN.finditer(text):
         appositive = previous_end >= 0 and noun.group(0).islower() \
             and _APPOSITIVE.fullmatch(text, previous_end, noun.start())
@@ -264,12 +265,25 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         located = _locate(text, noun, doc, res)
         if located is None:
             continue
-        for place, phrase, named in [located, *_coordinated(text, located[1], noun, doc, res)]:
+        inside = {i.id for start, end, items in spans
+                  if start <= noun.start() and noun.end() <= end for i in items}
+        for order, (place, phrase, named) in enumerate(
+                [located, *_coordinated(text, located[1], noun, doc, res)]):
             mention = _attribute(doc, index, noun, place, phrase, named, res)
+            if mention and inside and not order and mention.installation_id not in inside:
+                continue  # "the EDCA site at Lal-lo Airport in Cagayan": that airport's province
             if mention:
                 mentions.append(mention)
     mentions.extend(find_named_installations(doc, index, res, military, list(mentions)))
     return _drop_generic_twins(mentions)
+
+
+def _named_spans(text: str, res: Resources) -> list[tuple[int, int, tuple[Installation, ...]]]:
+    """Return where a sentence names curated installations outright, with the ones named."""
+    if res.kb_pattern is None:
+        return []
+    return [(m.start(), m.end(), items) for m in res.kb_pattern.finditer(text)
+            if (items := res.knowledge.match_alias(m.group(0)))]
 
 
 def _drop_generic_twins(mentions: list[Mention]) -> list[Mention]:
@@ -332,6 +346,8 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         return None
     if item is None and p.SPECULATION_CUES.search(doc.sentences[index].text[:noun.start()][-90:]):
         return None  # "a proposal that Russia 'could set up' a base in Berbérati"
+    if speculated_after(doc.sentences[index].text, noun.end()):
+        return None
     if guest and item is None:
         place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base
     return installation_mention(doc, index, place, noun.group(0), operator, item)

@@ -72,6 +72,8 @@ class KnowledgeBase:
     installations: tuple[Installation, ...]
     by_alias: dict[str, tuple[Installation, ...]]
     by_place: dict[str, tuple[Installation, ...]]
+    #: The aliases as names proper, without a parenthetical gloss ("(EDCA site)").
+    plain_aliases: frozenset[str] = frozenset()
 
     def match_alias(self, name: str) -> tuple[Installation, ...]:
         """Return installations known by exactly this name."""
@@ -96,7 +98,8 @@ class KnowledgeBase:
             return ()
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
         found = tuple(dict.fromkeys(item for alias, items in self.by_alias.items()
-                                    if pattern.search(alias) for item in items))
+                                    if alias in self.plain_aliases and pattern.search(alias)
+                                    for item in items))
         # A word in many names ("International") names none of them.
         return found if len(found) <= 2 else ()
 
@@ -136,9 +139,12 @@ def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:
     """Index installations by normalised name, alias and place name."""
     by_alias: dict[str, list[Installation]] = defaultdict(list)
     by_place: dict[str, list[Installation]] = defaultdict(list)
+    plain: set[str] = set()
     for item in installations:
         for name in {item.name, *item.aliases}:
             for variant in alias_variants(name):
+                if "(" not in variant:
+                    plain.add(normalize_name(variant))
                 if item not in by_alias[normalize_name(variant)]:
                     by_alias[normalize_name(variant)].append(item)
         if item.place:
@@ -147,4 +153,5 @@ def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:
         installations=tuple(installations),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
         by_place={k: tuple(v) for k, v in by_place.items()},
+        plain_aliases=frozenset(plain),
     )

@@ -182,6 +182,8 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
                 found.append((resolved[0], lead_in.end(), False))
                 break
     if not found:
+        found.extend((place, at, False) for place, at in _venue_in_place(text, res, doc))
+    if not found:
         found.extend((place, 0, False) for place in _dateline_for_venue(text, res, doc))
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
@@ -193,6 +195,22 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
 _DATELINE = re.compile(r"^(?:\*\*)?(?P<city>[A-Z][A-Z .'’-]{2,30}?)(?:,[^—–]{0,30})?(?:\*\*)?"
                        r"\s+[—–-]+\s")
 _VENUE = re.compile(r"\b(?:at|in|inside)\s+the\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3}")
+
+
+def _venue_in_place(text: str, res: Resources, doc: Doc) -> list[tuple[Place, int]]:
+    """Place a meeting at a venue we cannot find by what the venue is in.
+
+    "at the Presidential Complex in Ankara", "in the State Dining Room of the White House".
+    """
+    for venue in _VENUE.finditer(text):
+        within = re.match(r"\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[venue.end():])
+        if not within:
+            continue
+        at = venue.end() + within.end()
+        found = resolve_phrase(text[at:], res, doc.context)
+        if found and found[0].precision in ("site", "settlement"):
+            return [(found[0], at)]
+    return []
 
 
 def _dateline_for_venue(text: str, res: Resources, doc: Doc) -> list[Place]:

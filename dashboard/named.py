@@ -22,6 +22,17 @@ _BASE_TALK = re.compile(r"(?i)\b(?:bases?|airbases?|garrison|(?:military|naval|n
                         r"checkpoints?(?=\s+at\b))\b")
 
 
+def speculated_after(text: str, end: int) -> bool:
+    """Tell whether the clause a base is named in calls it only an idea.
+
+    "a US air-defence site at Tabuk 'has been floated'", "an airfield at Zyabrovka 'could one
+    day host' Russian aircraft", "jets at Baranovichi ... were not mentioned".
+    """
+    rest = text[end:]
+    brk = p.CLAUSE_BREAK.search(rest)
+    return bool(p.SPECULATION_AFTER.search(rest[:brk.start()] if brk else rest))
+
+
 def _elsewhere(alias: str, items: Sequence[Installation], named: set[str], text: str,
                article: Iterable[str] = ()) -> bool:
     """Tell whether a shared or numbered alias ("Air Base 101") is used of another country.
@@ -63,7 +74,7 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
                                            or p.NON_MILITARY_BASE.search(text)
                                            or res.countries.lookup(match.group(0))):
             continue  # "Diego Garcia" is the base where the sentence speaks of no other
-        if p.DENIED_CUES.search(text):
+        if p.DENIED_CUES.search(text) or speculated_after(text, match.end()):
             continue
         named = {r.iso3 for r in doc.refs[index]}
         if _elsewhere(match.group(0), items, named, text, doc.context):

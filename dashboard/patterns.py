@@ -16,7 +16,8 @@ _QUALIFIER = (
     r"surveillance|tracking|deep[-\s]space|satellite|command|monitoring|security|"
     r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
-    r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle)"
+    r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle|equipment|"
+    r"pre-?positioned|pre-?positioning)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -111,7 +112,10 @@ MEETING_TRIGGER = re.compile(
 #: A meeting only talked about, or held at a distance: never a meeting site.
 NOT_A_MEETING = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+held|take\s+place|be\s+hosted|meet)\b|"
-    r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
+    r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|"
+    # "Abiy's planned visit to Mogadishu was called off earlier this year"
+    r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:called\s+off|cancell?ed|postponed|scrapped|shelved)\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
     r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
     r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
     r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b|"
@@ -136,13 +140,24 @@ LEADER_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|"
     r"Sultan|Sheikh|Supreme\s+Leader|Chairman|General\s+Secretary|"
     r"heads?\s+of\s+(?:state|government)|leaders?|presidents|premiers|"
-    r"(?:prime\s+minister|president)(?=\s+(?:[A-Z][\w'’-]+\s+)?[A-Z]))\b",
+    r"(?:prime\s+minister|president)(?=\s+(?:[A-Z][\w'’-]+\s+)?[A-Z])|"
+    # "Modi and his Mauritian counterpart Navinchandra Ramgoolam"
+    r"(?<=his\s)(?:[A-Z][\w'’-]+\s+)?counterpart|(?<=her\s)(?:[A-Z][\w'’-]+\s+)?counterpart)\b",
 )
 #: A base only proposed, wished for or considered ("could set up a base in Berbérati").
 SPECULATION_CUES = re.compile(
     r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
     r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
     r"hypothetical|eventual)\b")
+#: Said of a base after it is named: "a US air-defence site at Tabuk 'has been floated'".
+SPECULATION_AFTER = re.compile(
+    r"(?i)\b(?:(?:has|have|had)\s+(?:long\s+)?been\s+(?:floated|mooted|proposed|suggested|"
+    r"rumou?red)|(?:(?:was|were|is|are)\s+)?first\s+(?:floated|mooted)|(?:was|were|is|are)\s+"
+    r"(?:floated|mooted)|is\s+being\s+(?:considered|discussed|studied)|"
+    r"could\s+(?:one\s+day\s+(?:host|return)|be\s+discussed)|"
+    r"(?:was|were)\s+not\s+(?:mentioned|discussed|raised)|no\s+evidence\s+has\s+emerged)\b")
+#: Where one clause ends and the next begins ("…, while aircraft left Ali Al Salem").
+CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although)\s|[;:]")
 DENIED_CUES = re.compile(
     r"\b(?:denied|denies|deny|never\s+materiali[sz]ed|no\s+(?:such|Chinese|Russian|foreign)\s+"
     r"(?:base|facility|military\s+facility|plans?|project|talks)|dismiss(?:ed)?\s+reports|"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -39,6 +40,14 @@ def guess_status(text: str) -> str | None:
     return None
 
 
+def status_on(item: Installation, day: dt.date | None) -> str:
+    """Return a curated installation's status on a day: a base closed later was open then."""
+    closed = item.closed.strip()
+    if item.status != "closed" or day is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", closed):
+        return item.status
+    return "active" if day.isoformat()[:len(closed)] < closed else item.status
+
+
 def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
                          operator: str | None, item: Installation | None) -> Mention | None:
     """Build the mention of a located base phrase, or None when it is not foreign."""
@@ -49,7 +58,8 @@ def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
     if operator is None or host is None or operator == host or place.precision == "country":
         return None
     kind = item.type if item else guess_type(noun_text)
-    status = guess_status(sentence.text) or (item.status if item else "active")
+    status = guess_status(sentence.text) or (status_on(item, doc.article.published)
+                                             if item else "active")
     where = place.name
     if item is None and place.key.startswith("kb:"):
         # Another country's curated base marks the spot: name the spot, not that base.
