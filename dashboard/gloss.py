@@ -101,6 +101,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:ministro|ministra|ministre)\s+(?:de\s+(?:la\s+)?|da\s+|des\s+|della\s+)?"
      r"(?:Defensa|Defesa|Armées|Défense|Difesa)\b|\bVerteidigungsminister(?:in)?\b",
      "Defence Minister"),
+    (r"\b(?:secretari[oa]|secretári[oa]|secrétaire|segretari[oa]|Staatssekretär(?:in)?)\b",
+     "secretary"),
+    (r"\b(?:ministro|ministra|ministre|Minister(?:in)?)\b", "minister"),
+    (r"\b(?:embajador(?:a)?|embaixador(?:a)?|ambassadeur|ambasciatore|Botschafter(?:in)?)\b",
+     "ambassador"),
     # bases
     (r"\bbases?\s+(?:aéreas?|aereas?|aériennes?|aeree?)\b", "air base"),
     (r"\bbases?\s+(?:naval(?:es|e)?|navais)\b", "naval base"),

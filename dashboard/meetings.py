@@ -12,6 +12,9 @@ from dashboard.knowledge import place_of
 from dashboard.models import Mention, Place
 from dashboard.textnorm import normalize_name
 
+_VISITED_BY = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,3}?(?:vessels?|ships?|warships?|"
+                         r"aircraft|submarines?|delegations?|officials?|ministers?|troops|"
+                         r"students|tourists|investors|lawmakers)\b")
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 #: "flew home to Bangui after the talks", "left for Samarkand after the ceremony"
 _DEPARTURE = re.compile(r"(?i)\b(?:home|back|left|departed|leaving|leaves|returned|returning)\s*$")
@@ -98,6 +101,8 @@ def _is_leader_name(doc: Doc, index: int, offset: int) -> bool:
 def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
                  ) -> tuple[Place, int] | None:
     text = doc.sentences[index].text
+    if trigger.group(0).lower().startswith("visit") and _VISITED_BY.match(text, trigger.end()):
+        return None  # "visits by Chinese research vessels to the port of Hambantota"
     noun = bool(_NOUN_TRIGGER.match(trigger.group(0)))
     window = text[trigger.end():trigger.end() + (90 if noun else 110)]
     for located in p.MEETING_PLACE_AFTER.finditer(window):
@@ -256,7 +261,10 @@ def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
         # "the upcoming Thursday meeting in Bishkek": leaders named elsewhere in the story.
         text = sentence.text
         plural = bool(re.search(r"(?i)\b(?:they|the\s+two|both)\b", text))
-        if (len(leader_countries) < 2 or not _MET.search(text) or _OFFICIALS.search(text)
+        # "arrived from Bangkok, where he attended the BIMSTEC summit, and travels to ...":
+        # the summit of the aside is not this sentence's meeting
+        main = re.sub(r",\s+where\b[^,;]*[,;]", ",", text)
+        if (len(leader_countries) < 2 or not _MET.search(main) or _OFFICIALS.search(text)
                 or any(r.kind == "official" for r in doc.refs[index])
                 or not (plural or _established_meeting(doc, index))):
             return []
