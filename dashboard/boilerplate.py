@@ -30,7 +30,7 @@ _SECTION_END = re.compile(
       | (?:you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))
       | recommended(?:\s+for\s+you)?
       | (?:readers|people|others|visitors)\s+(?:also\s+)?(?:viewed|read|liked|watched)(?:\s+\w+)?
-      | (?:also\s+(?:viewed|popular|on\s+\w+)|don'?t\s+miss|elsewhere\s+on\s+.{1,40})
+      | (?:also\s+(?:viewed|popular|on\s+.{1,40})|don'?t\s+miss|elsewhere\s+on\s+.{1,40})
       | (?:see\s+also|also\s+read|further\s+reading|most\s+(?:read|popular)|trending(?:\s+now)?)
       | (?:latest|popular|top)\s+(?:news|stories|articles|posts)
       | (?:subscribe|sign\s+up)\b.{0,120}?(?:newsletter|updates|inbox|stay\s+informed).{0,80}?

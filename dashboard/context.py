@@ -59,12 +59,15 @@ def find_country_refs(text: str, res: Resources, article: Article) -> list[Count
     return sorted(refs, key=lambda r: r.start)
 
 
-def prepare_doc(article: Article, res: Resources) -> Doc:
-    """Split an article and weigh the countries it talks about."""
-    # Sentences in Spanish, French... are read through their English gloss; each keeps its
-    # span in the article, so a mention's quote is taken back from the article's own words.
-    sentences = [Sentence(s.start, s.end, gloss(s.text, article.language))
-                 for s in split_sentences(article.text)]
+def prepare_doc(article: Article, res: Resources, glossed: bool = False) -> Doc:
+    """Split an article and weigh the countries it talks about.
+
+    ``glossed`` reads sentences in Spanish, French... through their English gloss; each keeps
+    its span in the article, so a mention's quote is taken back from the article's words.
+    """
+    sentences = split_sentences(article.text)
+    if glossed:
+        sentences = [Sentence(s.start, s.end, gloss(s.text, article.language)) for s in sentences]
     refs = [find_country_refs(s.text, res, article) for s in sentences]
     counts = Counter(r.iso3 for rs in refs for r in rs)
     context = {iso: 0.5 + 0.5 * min(1.0, n / 3) for iso, n in counts.items()}
@@ -180,7 +183,9 @@ def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, fl
     span = re.match(r"\s+".join(re.escape(w) for w in phrase.split()), text)
     if span and is_attributive(text[span.end():]):
         return None
-    named = res.knowledge.named(phrase, noun)
+    # A country is not a word of a base's name ("Brunei" in "British Forces Brunei")
+    named = res.knowledge.named(phrase, noun,
+                                loose=not (found and found[0].precision == "country"))
     whole = match.group(0).rstrip(".,") if match else ""
     if found and not named and len(whole) > len(phrase) and not whole.endswith("'s"):
         # "Ain al-Asad" is the air base, not the Emirati city of Al Ain

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from dashboard.context import Resources, prepare_doc
+from dashboard.gloss import LANGUAGES as GLOSSED
 from dashboard.installations import find_installations
 from dashboard.knowledge import KnowledgeBase, alias_variants, distance_km
 from dashboard.meetings import find_meetings
@@ -26,14 +27,20 @@ _VENUE_KM = 20.0
 
 def find_mentions(article: Article, res: Resources) -> list[Mention]:
     """Find installation and meeting mentions in an article, one per site and sentence."""
-    doc = prepare_doc(article, res)
+    # An article in Spanish, French... is read twice: as written, for the names curated in
+    # its language ("base aérienne 104"), and through its English gloss, for the rest.
+    docs = [prepare_doc(article, res)]
+    if article.language in GLOSSED:
+        docs.append(prepare_doc(article, res, glossed=True))
     found: dict[tuple[str, int], Mention] = {}
-    for index in range(len(doc.sentences)):
-        for mention in [*find_installations(doc, index, res), *find_meetings(doc, index, res)]:
-            alliances = res.alliances.alliances_of(mention.countries, mention.date)
-            found.setdefault((mention.site_id, mention.start),
-                             replace(mention, alliances=alliances,
-                                     quote=article.text[mention.start:mention.end]))
+    for doc in docs:
+        for index in range(len(doc.sentences)):
+            for mention in [*find_installations(doc, index, res),
+                            *find_meetings(doc, index, res)]:
+                alliances = res.alliances.alliances_of(mention.countries, mention.date)
+                found.setdefault((mention.site_id, mention.start),
+                                 replace(mention, alliances=alliances,
+                                         quote=article.text[mention.start:mention.end]))
     return sorted(merge_venues(list(found.values())), key=lambda m: (m.start, m.kind))
 
 

@@ -62,7 +62,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"se\s+encontraram|se\s+entrevistó|a\s+rencontré|ont\s+rencontré|rencontre|"
      r"s'est\s+entretenu|se\s+sont\s+entretenus|ha\s+incontrato|hanno\s+incontrato|incontra|"
      r"traf\s+sich|trafen\s+sich|trifft\s+sich|traf|trifft|estiveram\s+juntos|"
-     r"estuvieron\s+juntos)\b", "met"),
+     r"estuvieron\s+juntos|zusammengetroffen|getroffen)\b", "met"),
+    (r"\b(?:palais\s+présidentiel|palacio\s+presidencial|palácio\s+presidencial|"
+     r"palazzo\s+presidenziale|Präsidentenpalast)\b", "presidential palace"),
     (r"\b(?:fue\s+recibid[oa]|foi\s+recebid[oa]|a\s+été\s+reçue?|è\s+stat[oa]\s+ricevut[oa]|"
      r"wurde)\b", "was received"),
     (r"(was\s+received(?:\s+\S+){0,3}?)\s+(?:por|par|da|von)\b", r"\1 by"),
@@ -84,7 +86,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:primer\s+ministro|primera\s+ministra|primeiro-ministro|primeira-ministra|"
      r"premier\s+ministre|première\s+ministre|primo\s+ministro|Premierminister(?:in)?)\b",
      "Prime Minister"),
-    (r"\b(?:presidente|presidenta|président|présidente|Präsident(?:in)?)\b", "President"),
+    (r"\b(?:presidente|presidenta|président|présidente|Präsident(?:in|en)?)\b", "President"),
+    (r"\b(?:su|seu|sua|son|sa|suo|sua|seinem|seinen|seiner|ihrem|ihren)\s+(?:homólog[oa]|"
+     r"homologue|omolog[oa]|Amtskolleg(?:e|en|in))\b", "his counterpart"),
     (r"\b(?:canciller|chanceler|chancelier|cancelliere|Bundeskanzler(?:in)?|Kanzler(?:in)?)\b",
      "Chancellor"),
     (r"\b(?:los\s+dos\s+presidentes|os\s+dois\s+presidentes|les\s+deux\s+présidents|"
@@ -178,6 +182,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"soldiers|forces|armed forces|army|navy|air force|air base|naval base|military base|"
      r"base|bases|barracks|station)\s+(US|Russian|French|Chinese|British|Turkish|German|Indian|"
      r"Japanese|Italian|Emirati|Argentine|Brazilian|Honduran|Cuban|Ecuadorian)\b)", r"\2 \1"),
+    # "le palais présidentiel de Djibouti": of, after a common noun
+    (r"\b((?-i:[a-zà-ÿ])[\w'’-]*)\s+(?:de|do|da|del|du|des|di|von)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))",
+     r"\1 of "),
     (r"\b(?:el|la|los|las|le|les|il|lo|gli|der|die|das|den|dem|o|os|as)\s+(?=[a-z])", "the "),
     (r"\bl'(?=[a-zé])", "the "),
     (r"\b(?:y|e|et|und|ed)\b", "and"),

@@ -131,6 +131,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return (place_of(named[0]), airport.group(1), named) if named else None
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
     name = None if verb or bare_unit else _name_before(text, noun.start(), res)
+    if name and res.countries.lookup(name):
+        name = None  # "the former Soviet airfield at Gudauta": an adjective, not a name
     if name:
         named = res.knowledge.named(name, noun.group(0))
         place = res.resolver.resolve(name, doc.context)
@@ -173,6 +175,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if station:
         # a station named after its air force is at home unless the curated list says not
         options = [o for o in options if o[2] or o[0].country == home]
+        if not any(o[2] for o in options):
+            return None  # "RAF Coningsby": the air force at home, nobody's foreign base
     if not options:
         return None
     options = [_nearest_named(o, options) for o in options]
@@ -193,6 +197,8 @@ def _nearest_named(option: tuple[Place, str, tuple[Installation, ...]],
     return place_of(ordered[0]), phrase, tuple(ordered)
 
 
+_MEETING_AT = re.compile(r"(?i)\b(?:meeting|met|talks|summit|meet)\b[^.;]{0,60}?\bat\s+"
+                         r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+){0,3}$")
 _LIST_AHEAD = re.compile(r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*)*)+"
                          r",?\s+and\s")
 _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
@@ -348,6 +354,8 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         return None  # "a proposal that Russia 'could set up' a base in Berbérati"
     if speculated_after(doc.sentences[index].text, noun.end()):
         return None
+    if item is None and _MEETING_AT.search(doc.sentences[index].text[:noun.start()]):
+        return None  # "a meeting with Xi Jinping at Gimhae air base in Busan": the venue
     if guest and item is None:
         place = replace(place, name=phrase)  # "Jets, Incirlik", not the other country's base
     return installation_mention(doc, index, place, noun.group(0), operator, item)

@@ -79,8 +79,12 @@ class KnowledgeBase:
         """Return installations known by exactly this name."""
         return self.by_alias.get(normalize_name(name), ())
 
-    def named(self, phrase: str, noun: str = "") -> tuple[Installation, ...]:
-        """Find installations called ``phrase``, with or without a base noun after it."""
+    def named(self, phrase: str, noun: str = "", loose: bool = True
+              ) -> tuple[Installation, ...]:
+        """Find installations called ``phrase``, with or without a base noun after it.
+
+        ``loose`` also accepts a word of a longer name ("Kossei" for "Camp Kossei").
+        """
         bare = re.sub(r"^(?:al|el|ad|as|an)[-\s]", "", phrase, flags=re.I)
         forms = (f"{phrase} {noun}", phrase, f"{phrase} Air Base", f"{phrase} Naval Base",
                  f"{phrase} military base", f"{phrase} airport", f"{bare} {noun}", bare)
@@ -89,12 +93,12 @@ class KnowledgeBase:
             if found:
                 return found
         placed = self.by_place.get(normalize_name(phrase), ())
-        return placed or self.containing(phrase)
+        return placed or (self.containing(phrase) if loose else ())
 
     def containing(self, phrase: str) -> tuple[Installation, ...]:
         """Find installations one of whose names holds ``phrase`` as whole words."""
         key = normalize_name(phrase)
-        if len(key) < 5:
+        if len(key) < 5 or key in _DESCRIPTIVE:
             return ()
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
         found = tuple(dict.fromkeys(item for alias, items in self.by_alias.items()
@@ -116,6 +120,10 @@ def place_of(item: Installation) -> Place:
                  geocoder="knowledge-base")
 
 
+#: Words that describe a base in its name rather than name it ("Soviet Pacific Fleet ...").
+_DESCRIPTIVE = frozenset({"soviet", "royal", "imperial", "federal", "national", "international",
+                          "joint", "allied", "coalition", "former", "western", "eastern",
+                          "northern", "southern", "central", "combined", "united"})
 _DEMONYM_WORDS = re.compile(
     r"\b(?:Russian|American|U\.?S\.?|French|British|UK|Chinese|Turkish|Indian|German|"
     r"Italian|Japanese|Emirati|Spanish|Canadian|Australian)\s+")
@@ -127,6 +135,11 @@ def alias_variants(alias: str) -> set[str]:
     variants = {alias, alias.translate(_UMLAUTS), _DEMONYM_WORDS.sub("", alias)}
     bare = re.sub(r"\s*\([^)]*\)", "", alias).strip()
     variants |= {bare, re.sub(r"^(?:al|el|ad|as|an|the)[-\s]", "", bare, flags=re.I)}
+    # "PLA Support Base in Djibouti" is written "the PLA Support Base"
+    placed = re.match(r"(.+\b(?:Base|Station|Camp|Facility|Centre|Center))\s+(?:in|at)\s+[A-Z]",
+                      bare)
+    if placed and len(placed.group(1).split()) >= 3:
+        variants.add(placed.group(1))
     # "Al Khadim" is written "al-Khadim" as often as not
     article = re.match(r"(Al|El|Ad|As|An)[-\s](?=[A-Z])", bare)
     if article:

@@ -78,7 +78,7 @@ def _has_leaders(doc: Doc, index: int) -> bool:
         return True
     # One leader named, meeting someone: small countries' leaders are not all in our table.
     return count == 1 and not _OFFICIALS.search(text) and bool(
-        _STATE_VISIT.search(text) or _MET_VERB.search(text))
+        _STATE_VISIT.search(text) or _MET_VERB.search(text) or _SEAT_VISIT.search(text))
 
 
 def _article_leader_countries(doc: Doc, upto: int) -> list[str]:
@@ -104,6 +104,13 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     if trigger.group(0).lower().startswith("visit") and _VISITED_BY.match(text, trigger.end()):
         return None  # "visits by Chinese research vessels to the port of Hambantota"
     noun = bool(_NOUN_TRIGGER.match(trigger.group(0)))
+    direct = re.match(r"\s+(?:the\s+)?(?=[A-Z])", text[trigger.end():]) \
+        if trigger.group(0).lower() in ("visited", "visits", "visiting", "visit") else None
+    if direct:
+        # "visited the White House on 15 April": the place is the object
+        found = locate_phrase(text[trigger.end() + direct.end():], "", res, doc.context)
+        if found and found[0] is not None and found[0].precision in ("site", "settlement"):
+            return found[0], trigger.end() + direct.end()
     window = text[trigger.end():trigger.end() + (90 if noun else 110)]
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
@@ -202,12 +209,22 @@ _DATELINE = re.compile(r"^(?:\*\*)?(?P<city>[A-Z][A-Z .'’-]{2,30}?)(?:,[^—�
 _VENUE = re.compile(r"\b(?:at|in|inside)\s+the\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
+_VENUE_WITHIN = re.compile(r"\b(?:at|in|inside|on)\s+(?:the\s+)?[A-Z][\w'’-]+"
+                           r"(?:\s+[A-Z][\w'’-]+){0,3}")
+#: The seat of a head of state or government: visiting it is meeting its host.
+_SEAT_VISIT = re.compile(
+    r"\b(?:visit(?:ed|s|ing)?|arrived\s+at|received\s+at|welcomed\s+at|hosted\s+at)\s+(?:the\s+)?"
+    r"(?:White\s+House|Kremlin|Élysée|Elysee|Downing\s+Street|Zhongnanhai|Great\s+Hall\s+of\s+the\s+"
+    r"People|Blue\s+House|Kantei|Rashtrapati\s+Bhavan|Akorda|Casa\s+Rosada|Palácio\s+do\s+Planalto|"
+    r"Malacañang|Istana|Quirinal)\b")
+
+
 def _venue_in_place(text: str, res: Resources, doc: Doc) -> list[tuple[Place, int]]:
     """Place a meeting at a venue we cannot find by what the venue is in.
 
     "at the Presidential Complex in Ankara", "in the State Dining Room of the White House".
     """
-    for venue in _VENUE.finditer(text):
+    for venue in _VENUE_WITHIN.finditer(text):
         within = re.match(r"\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[venue.end():])
         if not within:
             continue

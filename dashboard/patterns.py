@@ -24,7 +24,7 @@ _HEAD = (
     r"depots?|garrisons?|points?|ports?|compounds?|outposts?|camps?|ranges?|airfields?|"
     r"airstrips?|harbou?rs?|anchorages?|posts?|units?|contingents?|areas?|grounds?|"
     r"locations?|headquarters|complex(?:es)?|yards?|piers?|berths?|battlegroups?|groups?|"
-    r"batter(?:y|ies))"
+    r"batter(?:y|ies)|missions?)"
 )
 BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
@@ -44,7 +44,7 @@ MILITARY_CONTEXT = re.compile(
     r"missiles?|warships?|fighters?|jets|bombers|drones|garrison|deploy\w*|stationed|battalions?|"
     r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
     r"contingents?|squadrons?|aircraft|helicopters|personnel|servicemen|sailors|airmen|"
-    r"instructors|mercenar(?:y|ies)|peacekeepers?|border\s+guards?)\b",
+    r"instructors|mercenar(?:y|ies)|peacekeepers?|border\s+guards?|Pentagon|Gurkhas?)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -78,12 +78,15 @@ LOCATIVE = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:(?:is|was|are|were|will\s+be|"
     r"has\s+been|have\s+been)\s+)?(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
-    r"sits|sat|lies|lay|stands|split|"
+    r"sits|sat|lies|lay|stands|split|arrived|"
     r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
-    r"(?P<prep>in|at|on|near|outside|off|by|close\s+to|next\s+to|(?:split\s+)?between|"
+    r"(?P<prep>in|at|on|near|outside|inside|within|off|by|close\s+to|next\s+to|"
+    r"(?:split\s+)?between|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
+    r"\s+(?:(?:a|the)\s+(?:hill(?:top)?|mountain(?:side|top)?|ridge|plateau|headland|cliff|"
+    r"hillside)\s+(?:above|outside|near|overlooking|by)\s+)?"
+    r"(?:the\s+)?(?:(?:(?:resort|port|coastal|northern|southern|eastern|western|central|"
     r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|(?-i:[A-Z][a-z]+))\s+)*"
     r"(?:town|city|village|port|island|"
     r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
@@ -106,19 +109,21 @@ MEETING_TRIGGER = re.compile(
     r"attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
-    r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend|guest\s+of)\b",
+    r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend|guest\s+of|"
+    r"stood\s+together|appeared\s+together)\b",
     re.IGNORECASE,
 )
 #: A meeting only talked about, or held at a distance: never a meeting site.
 NOT_A_MEETING = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+held|take\s+place|be\s+hosted|meet)\b|"
-    r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|"
+    r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
     # "Abiy's planned visit to Mogadishu was called off earlier this year"
     r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:called\s+off|cancell?ed|postponed|scrapped|shelved)\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
     r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
     r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
-    r"\b(?:could|might|may)\s+(?:happen|go\s+ahead)\b|\bnext\s+year\b|"
+    r"\b(?:could|might|may)\s+(?:happen|go\s+ahead|follow)\b|\bnext\s+year\b|"
+    r"\bnothing\s+has\s+been\s+scheduled\b|"
     # "The meeting came weeks after Athens signed a deal ... at Andravida": another event
     r"\b(?:meeting|talks|summit|visit)(?:,[^,]{0,40},)?\s+(?:came|comes|follows|followed)\s+"
     r"(?:(?:\w+\s+){0,2}after|as|amid|while)\b|"

@@ -23,6 +23,7 @@ from dashboard.extract import compile_kb_pattern
 from dashboard.fetch import Fetched, FetchPolicy, fetch
 from dashboard.gazetteer import open_gazetteer
 from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
+from dashboard.gloss import LANGUAGES as GLOSSED
 from dashboard.ingest import (
     feed_links,
     list_article_files,
@@ -106,7 +107,10 @@ def _saved(label: str, article: Article, count: int, message: str = "") -> FileR
     message = message or f"{count} mentions"
     if article.language and article.language != "en":
         name = language_name(article.language)
-        message += f"; the article is in {name} ({article.language}): extraction reads English"
+        message += f"; the article is in {name} ({article.language}): " + (
+            "read through a word-for-word English gloss" if article.language in GLOSSED
+            else "extraction reads English, and Spanish, Portuguese, French, Italian and German "
+                 "through a gloss")
     return FileResult(label, True, message, count, article.id, article.language)
 
 

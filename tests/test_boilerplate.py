@@ -13,9 +13,19 @@ BODY = ("Russia will develop its military installations in Kyrgyzstan, the Kreml
 @pytest.mark.parametrize("line", ["top of page", "1,107 views", "Share on Facebook",
                                   "Advertisement", "Image by Kremlin.ru", "bottom of page",
                                   "Read more: Why Armenia matters",
-                                  "Related reading: Kidal one year on · The Gao handover"])
+                                  "Related reading: Kidal one year on · The Gao handover",
+                                  "MORE FROM THE DISPATCH: Al Dhafra's new hangars | Kuwait's "
+                                  "Camp Buehring downsized",
+                                  "Most read: Ramos family disputes | Ateneo wins",
+                                  "Also on Pamir Gazette: Kant air base marks anniversary"])
 def test_is_furniture(line):
     assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["The official said: related issues matter.",
+                                  "Russia said: more troops will come."])
+def test_a_sentence_with_a_colon_is_not_furniture(line):
+    assert not is_furniture(line)
 
 
 @pytest.mark.parametrize("line", ["3 comentários", "Comments", "Related articles",

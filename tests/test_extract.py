@@ -21,6 +21,31 @@ def summary(mentions) -> set[tuple[str, str, str | None, str | None]]:
 
 
 INSTALLATIONS = [
+    # a named airport's province is not another base
+    ("Further north, Marines have worked from the EDCA site at Lal-lo Airport in Cagayan.",
+     "Lal-lo Airport (EDCA site)", "USA", "PHL"),
+    # a base closed after the article was still open when it was written
+    ("French troops remain at Kossei air base in N'Djamena, the army said.",
+     "French Air Base 172 Sergent Adji Kossei", "FRA", "TCD"),
+    # a country is not a word of a base's name ("British Forces Brunei")
+    ("Britain keeps a Gurkha battalion in Brunei at Seria.",
+     "British Forces Brunei (Seria Garrison)", "GBR", "BRN"),
+    # "on a mountain above Nurek", "outside Gabala": the town past the landform
+    ("A less visible part is the Okno optical space-surveillance station on a mountain above "
+     "Nurek, which Russian crews operate to track satellites.",
+     "Okno Space Surveillance Complex", "RUS", "TJK"),
+    ("The Pentagon keeps a smaller detachment at Lajes Field on Terceira in the Azores.",
+     "Lajes Field", "USA", "PRT"),
+    # an adjective before the noun is not a name: "the former Soviet airfield at Gudauta"
+    ("The former Soviet airfield at Gudauta in Abkhazia is manned by Russian troops.",
+     "7th Military Base (Gudauta)", "RUS", "GEO"),
+    # Spanish, Portuguese and French through their gloss
+    ("La presencia militar estadounidense sigue concentrada en la base aérea de Soto Cano, en "
+     "Palmerola (Honduras).", "Soto Cano Air Base", "USA", "HND"),
+    ("No Chade, a base aérea de Kossei, em N'Djamena, abriga caças franceses Mirage.",
+     "French Air Base 172 Sergent Adji Kossei", "FRA", "TCD"),
+    ("Les forces françaises aux Émirats arabes unis restent installées à la base aérienne 104 "
+     "d'Al Dhafra.", "French Air Base 104 Al Dhafra", "FRA", "ARE"),
     ("Russia will develop its air base in the town of Kant in Kyrgyzstan, officials said.",
      "Kant Air Base", "RUS", "KGZ"),
     ("The United Russian Military Base in Kyrgyzstan includes several military installations, "
@@ -172,6 +197,26 @@ def test_find_mentions_places_installations(text, name, operator, host, resource
 
 
 MEETINGS = [
+    # a venue we cannot place, placed by what it is in
+    ("President Recep Tayyip Erdoğan hosted Somali President Hassan Sheikh Mohamud and "
+     "Ethiopian Prime Minister Abiy Ahmed at the Presidential Complex in Ankara on Wednesday.",
+     date(2024, 12, 12), "Ankara", {"TUR", "SOM", "ETH"}, date(2024, 12, 11)),
+    # "his Mauritian counterpart": a leader not in our table
+    ("Prime Minister Narendra Modi and his Mauritian counterpart held delegation-level talks "
+     "in Port Louis on Tuesday.", date(2025, 3, 13), "Port Louis", {"IND", "MUS"},
+     date(2025, 3, 11)),
+    # visiting the seat of a head of state is meeting them
+    ("When Prime Minister Mohammed Shia al-Sudani visited the White House on 15 April, he and "
+     "Biden agreed to talks.", date(2024, 5, 2), "White House", {"IRQ", "USA"},
+     date(2024, 4, 15)),
+    ("Chancellor Friedrich Merz and President Gitanas Nausėda stood together on Cathedral "
+     "Square in Vilnius yesterday.", date(2025, 5, 23), "Vilnius", {"DEU", "LTU"},
+     date(2025, 5, 22)),
+    # Spanish and Portuguese through their gloss
+    ("El presidente Javier Milei fue recibido el martes por Donald Trump en la Casa Blanca.",
+     date(2025, 10, 15), "White House", {"ARG", "USA"}, date(2025, 10, 14)),
+    ("A viagem começou na terça-feira em Belém, onde Lula recebeu o presidente francês "
+     "Emmanuel Macron.", date(2024, 3, 29), "Belém", {"BRA", "FRA"}, date(2024, 3, 26)),
     ("President Sadyr Japarov of Kyrgyzstan met with Russian President Vladimir Putin in Moscow "
      "on Monday, the day before the Victory Day parade.", date(2023, 5, 12), "Moscow",
      {"KGZ", "RUS"}, date(2023, 5, 8)),
@@ -266,6 +311,23 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # only floated, could one day host, not mentioned: after the base's name
+    'A Saudi official said a US air-defence site at Tabuk "has been floated".',
+    'An airfield at Zyabrovka near Gomel "could one day host" Russian aircraft again.',
+    "Belarusian jets at Baranovichi air base and Russia's own forces in Kaliningrad were not "
+    "mentioned.",
+    # a list announced by a colon: each item is found on its own, not the plural noun
+    "Russia has long kept two strategic facilities on Belarusian soil: none was named.",
+    # the home air force at home, though another country is in the sentence
+    "Typhoons deployed to Akrotiri are normally based at RAF Coningsby and RAF Lossiemouth in "
+    "the UK.",
+    # meetings called off, promised for "next time", visits by ships
+    "Abiy's planned visit to Mogadishu with President Hassan Sheikh was called off earlier "
+    "this year.",
+    'Putin, speaking at the end of the news conference with Trump, suggested "next time in '
+    'Moscow".',
+    "Dissanayake assured Modi that the island would not be used against India, a reference to "
+    "visits by Chinese research vessels to the port of Hambantota.",
     # a base someone proposes or considers, where no curated one stands
     "Analysts said Russia could set up a base in Berbérati, but no talks have begun.",
     "Officials said Russia is considering a base in Berbérati near the border.",
@@ -315,6 +377,12 @@ TRAPS = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_find_mentions_ignores_context_and_look_alikes(text, resources):
     assert extract(text, resources) == []
+
+
+def test_find_mentions_takes_a_meeting_venue_on_an_air_base_for_the_meeting(resources):
+    found = extract("Trump wrapped up his tour after a meeting with Chinese leader Xi Jinping "
+                    "at Gimhae air base in Busan.", resources)
+    assert [m.kind for m in found] == ["meeting_site"]
 
 
 def test_find_mentions_follows_lists_of_places(resources):

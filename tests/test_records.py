@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from dashboard.records import guess_status, guess_type
+from dashboard.models import Installation
+from dashboard.records import guess_status, guess_type, status_on
 
 
 @pytest.mark.parametrize(("text", "status"), [
@@ -26,3 +29,22 @@ def test_guess_status_reads_the_base_not_its_aircraft(text, status):
 ])
 def test_guess_type_from_the_words_of_the_name(noun, kind):
     assert guess_type(noun) == kind
+
+
+def _closed_base(closed: str) -> Installation:
+    return Installation(id="x", name="Camp X", aliases=(), operator="FRA", host="TCD",
+                        type="army", status="closed", opened="1960", closed=closed, lat=12.1,
+                        lon=15.0, precision="site", place="N'Djamena", source="test")
+
+
+@pytest.mark.parametrize(("closed", "day", "status"), [
+    ("2025-01-30", date(2024, 3, 29), "active"),   # the article predates the closure
+    ("2025-01-30", date(2025, 2, 1), "closed"),
+    ("2025", date(2024, 12, 31), "active"),
+    ("2025", date(2025, 6, 1), "closed"),          # the closing year itself: closed
+    ("2014-06", date(2014, 5, 1), "active"),
+    ("", date(2000, 1, 1), "closed"),              # no closing date: as curated
+    ("2025-01-30", None, "closed"),
+])
+def test_status_on_reads_a_curated_closure_against_the_article_day(closed, day, status):
+    assert status_on(_closed_base(closed), day) == status
