@@ -44,6 +44,14 @@ def test_alias_variants():
     assert {"201st military base", "Jufra"} <= (alias_variants("201st Russian military base")
                                                  | alias_variants("al-Jufra"))
     assert "Grafenwoehr" in alias_variants("Grafenwöhr")
+    assert "PLA Support Base" in alias_variants("PLA Support Base in Djibouti")
+    assert "Base" not in alias_variants("Base in Djibouti")  # too short to stand alone
+
+
+def test_words_that_describe_or_a_country_name_no_base(knowledge):
+    assert knowledge.named("Soviet", "airfield") == ()  # "Soviet Pacific Fleet ... Cam Ranh"
+    assert knowledge.named("Brunei", "battalion", loose=False) == ()
+    assert knowledge.named("Brunei", "battalion")  # "British Forces Brunei", when loose
 
 
 def test_bad_rows_are_reported_with_their_line(tmp_path: Path):
