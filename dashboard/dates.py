@@ -141,8 +141,30 @@ def _clause_before(sentence: str, position: int) -> str:
     return re.split(r"[,;:()\u201c\u201d\"]", window)[-1]
 
 
+def has_date_cue(sentence: str) -> bool:
+    """Tell whether a sentence says when: a date, a day of the month or week, a relative day."""
+    return bool(find_dates(sentence) or _DAY_MONTH_RE.search(sentence)
+                or _WEEKDAY_RE.search(sentence) or _RELATIVE_RE.search(sentence))
+
+
+#: "Bishkek, Friday 13 October 2023 — ...": a dateline's date is the day of writing.
+_DATELINE_RE = re.compile(r"[\W_]*[A-Z][^—–\n]{0,60}?\s[—–]\s")
+
+
 def resolve_event_date(sentence: str, published: date | None) -> date | None:
-    """Date the event a sentence reports: an explicit date, a weekday or a relative day."""
+    """Date the event a sentence reports: an explicit date, a weekday or a relative day.
+
+    A date in the dateline is when the piece was filed: "yesterday" after it counts from it.
+    """
+    dateline = _DATELINE_RE.match(sentence)
+    if dateline and (find_dates(sentence[:dateline.end()])
+                     or _DAY_MONTH_RE.search(sentence, 0, dateline.end())):
+        filed = _resolve_in(sentence[:dateline.end()], published)
+        return _resolve_in(sentence[dateline.end():], filed)
+    return _resolve_in(sentence, published)
+
+
+def _resolve_in(sentence: str, published: date | None) -> date | None:
     explicit = find_dates(sentence)
     if explicit:
         return explicit[0][1]

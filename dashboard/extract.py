@@ -46,11 +46,13 @@ def find_mentions(article: Article, res: Resources) -> list[Mention]:
 
 def merge_venues(mentions: list[Mention]) -> list[Mention]:
     """Put a city's meeting at the venue named for the same day nearby (Astana -> Akorda)."""
-    venues = [m for m in mentions if m.kind == "meeting_site" and m.place.precision == "site"]
+    venues = [m for m in mentions if m.kind == "meeting_site"
+              and (m.place.precision == "site" or m.place.kind == "venue")]
     merged = []
     for mention in mentions:
         venue = next((v for v in venues if mention.kind == "meeting_site"
                       and mention.place.precision == "settlement" and v.date == mention.date
+                      and mention.place.kind != "venue"
                       and v.place.country == mention.place.country
                       and distance_km(v.place.lat, v.place.lon, mention.place.lat,
                                       mention.place.lon) <= _VENUE_KM), None)
@@ -84,7 +86,11 @@ def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], 
     return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
 
 
+#: Common nouns that may open a curated name in lower case ("the port of Alexandroupolis").
+_COMMON_LEADS = frozenset({"port", "naval", "air", "harbour", "harbor", "army", "marine"})
+
+
 def _alias_regex(name: str) -> str:
-    if re.search(r"\d", name):
+    if re.search(r"\d", name) or name.split()[0].lower() in _COMMON_LEADS:
         return f"(?i:{re.escape(name)})"
     return re.escape(name[0]) + f"(?i:{re.escape(name[1:])})"

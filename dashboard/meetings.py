@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from dashboard import patterns as p
 from dashboard.context import Doc, Resources, locate_phrase, resolve_phrase
-from dashboard.dates import resolve_event_date
+from dashboard.dates import has_date_cue, resolve_event_date
 from dashboard.knowledge import place_of
 from dashboard.models import Mention, Place
 from dashboard.textnorm import normalize_name
@@ -127,6 +128,11 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
             continue
         if _AUXILIARY.search(window[:located.start()]):
             return None
+        venue = _named_venue(text, offset, res, doc, index)
+        if venue:
+            return venue, offset
+        if _VENUE_OF.match(text, offset):
+            continue  # "the Palace of Independence" is not in Independence, Missouri
         found = locate_phrase(text[offset:], "", res, doc.context)
         if found and found[0] is not None and not found[0].exact \
                 and found[0].precision == "settlement" \
@@ -143,7 +149,8 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     return None
 
 
-def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place, int]]:
+def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = True
+                      ) -> list[tuple[Place, int]]:
     text = doc.sentences[index].text
     found: list[tuple[Place, int, bool]] = []
     lead = _SENTENCE_LEAD.match(text)
@@ -197,6 +204,8 @@ def _candidate_places(doc: Doc, index: int, res: Resources) -> list[tuple[Place,
         found.extend((place, at, False) for place, at in _venue_in_place(text, res, doc))
     if not found:
         found.extend((place, 0, False) for place in _dateline_for_venue(text, res, doc))
+    if not found and look_back:
+        found.extend((place, at, False) for place, at in _unnamed_venue(doc, index, res))
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
@@ -219,6 +228,88 @@ _SEAT_VISIT = re.compile(
     r"Malacañang|Istana|Quirinal)\b")
 
 
+_VENUE_HEAD = (r"(?:Palace|Hall|Hotel|Residence|House|Castle|Villa|Pavilion|Centre|Center|"
+               r"Complex|Kremlin|Palacio|Palais|Palazzo|Palácio|Schloss|Lodge|Resort|Manor|"
+               r"Château|Chateau|Mansion|Forum|Auditorium|Dacha|Estate|Guesthouse|"
+               r"Guest\s+House)")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
+_NAMED_VENUE = re.compile(
+    rf"(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?P<venue>(?:Hotel|Palacio|Palais|Palazzo|Palácio|"
+    rf"Schloss|Villa|Château|Castle)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|"
+    rf"(?:{_NAME_WORD}\s+){{0,4}}{_VENUE_HEAD}"
+    rf"(?:\s+(?:of|de|del|des|du|di|dos|das)\s+(?:the\s+|la\s+|los\s+|las\s+)?{_NAME_WORD}"
+    rf"(?:\s+{_NAME_WORD}){{0,2}})?|(?:{_NAME_WORD}\s+){{1,3}}(?:presidential|state|official|"
+    rf"royal)\s+(?:residence|palace|compound|guesthouse))(?![\w-])(?:,?\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ]))?")
+
+
+_VENUE_OF = re.compile(rf"(?:{_NAME_WORD}\s+){{0,3}}{_VENUE_HEAD}\s+of\s+")
+
+
+def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Place | None:
+    """A venue nobody curated, at the town it is in: "the Palace of Independence in Astana".
+
+    The point is the town's, so the precision stays the town's; the site keeps the venue's
+    name, one marker per venue. A venue the gazetteer knows is left to it.
+    """
+    named = _NAMED_VENUE.match(text, at)
+    if not named:
+        return None
+    known = res.resolver.resolve(named.group("venue"), doc.context)
+    if known and known.precision == "site":
+        return None
+    if named.group("owner"):
+        town = resolve_phrase(named.group("owner"), res, doc.context)
+    elif named.end() > named.end("venue"):
+        town = resolve_phrase(text[named.end():], res, doc.context)
+    else:
+        day = _town_of_the_day(doc, index, res, at)
+        return _venue_at(named.group("venue"), day, "the day's town") if day else None
+    if not town or town[0].precision != "settlement":
+        return None
+    return _venue_at(named.group("venue"), town[0], "its town")
+
+
+def _venue_at(venue: str, town: Place, how: str) -> Place:
+    """A venue's own marker at its town's point, with the town's precision."""
+    name = re.sub(r"\s+", " ", venue)
+    name = name[:1].upper() + name[1:]
+    return Place(key=f"venue:{normalize_name(name).replace(' ', '-')}:{town.key}",
+                 name=f"{name}, {town.name}", lat=town.lat, lon=town.lon, country=town.country,
+                 kind="venue", precision="settlement", geocoder=f"{town.geocoder} ({how})")
+
+
+#: A dateline in the sentence itself: "Bishkek, Friday 13 October 2023 — ..."
+_OWN_DATELINE = re.compile(r"^[\W_]*(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*"
+                           r"(?:,[^—–\n]{0,40})?\s+[—–]\s")
+
+
+def _town_of_the_day(doc: Doc, index: int, res: Resources, at: int) -> Place | None:
+    """The town a sentence's unplaced venue is in: its dateline's, or the last meeting's."""
+    text = doc.sentences[index].text
+    before = [m for m in re.finditer(r"\b(?:in|at)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[:at])]
+    if before:
+        # "began the trip in Hanoi, where he met To Lam at the Presidential Palace"
+        found = resolve_phrase(text[before[-1].end():at], res, doc.context)
+        if found and found[0].precision == "settlement" and found[0].kind != "venue":
+            return found[0]
+    own = _OWN_DATELINE.match(text)
+    if own:
+        city = own.group("city")
+        found = resolve_phrase(city.title() if city.isupper() else city, res, doc.context)
+        if found and found[0].precision == "settlement":
+            return found[0]
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if not p.MEETING_TRIGGER.search(doc.sentences[j].text):
+            continue
+        for place, _ in _candidate_places(doc, j, res, look_back=False):
+            town: Place | None = place
+            if place.kind == "venue" and ", " in place.name:
+                town = res.resolver.resolve(place.name.rsplit(", ", 1)[1], doc.context)
+            if town is not None and town.precision == "settlement" and town.kind != "venue":
+                return town
+    return None
+
+
 def _venue_in_place(text: str, res: Resources, doc: Doc) -> list[tuple[Place, int]]:
     """Place a meeting at a venue we cannot find by what the venue is in.
 
@@ -226,13 +317,29 @@ def _venue_in_place(text: str, res: Resources, doc: Doc) -> list[tuple[Place, in
     """
     for venue in _VENUE_WITHIN.finditer(text):
         within = re.match(r"\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[venue.end():])
-        if not within:
-            continue
+        if not within or (within.group(0).split()[0] == "of" and re.search(
+                rf"\b{_VENUE_HEAD}$", venue.group(0))):
+            continue  # "the Palace of Independence" is a name, not a room of a palace
         at = venue.end() + within.end()
         found = resolve_phrase(text[at:], res, doc.context)
         if found and found[0].precision in ("site", "settlement"):
             return [(found[0], at)]
     return []
+
+
+_UNNAMED_VENUE = re.compile(
+    r"(?i)\b(?:at|in|inside)\s+(?:the|his|her|their)\s+(?P<venue>(?:(?:communist\s+)?party|"
+    r"presidential|president's|prime\s+minister's|official|state|royal|government|leader's)\s+"
+    r"(?:headquarters|palace|residence|compound|offices?|guest\s?house|dacha))\b")
+
+
+def _unnamed_venue(doc: Doc, index: int, res: Resources) -> list[tuple[Place, int]]:
+    """Place "met Trong at the party headquarters" in the town of the day."""
+    venue = _UNNAMED_VENUE.search(doc.sentences[index].text)
+    town = _town_of_the_day(doc, index, res, venue.start()) if venue else None
+    if venue is None or town is None:
+        return []
+    return [(_venue_at(venue.group("venue"), town, "the day's town"), venue.start("venue"))]
 
 
 def _dateline_for_venue(text: str, res: Resources, doc: Doc) -> list[Place]:
@@ -266,6 +373,20 @@ def _established_meeting(doc: Doc, index: int) -> bool:
                for j in range(index))
 
 
+def _meeting_date(doc: Doc, index: int) -> date | None:
+    """Date a meeting sentence; one that does not say when goes on with the story's last.
+
+    "They held talks on Thursday. The two leaders then met at the palace." is Thursday.
+    """
+    text = doc.sentences[index].text
+    if not has_date_cue(text):
+        for j in range(index - 1, max(-1, index - 3), -1):
+            earlier = doc.sentences[j].text
+            if p.MEETING_TRIGGER.search(earlier) and has_date_cue(earlier):
+                return resolve_event_date(earlier, doc.article.published)
+    return resolve_event_date(text, doc.article.published)
+
+
 def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     """Find meeting sites named in a sentence that reports leaders meeting."""
     sentence = doc.sentences[index]
@@ -289,7 +410,7 @@ def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
     if not places:
         return []
     here = [r.iso3 for r in doc.refs[index]]
-    when = resolve_event_date(sentence.text, doc.article.published)
+    when = _meeting_date(doc, index)
     mentions = []
     for place, _ in places:
         participants = list(dict.fromkeys(here))

@@ -75,7 +75,8 @@ KNOWN_ONLY = frozenset({"personnel", "site", "sites", "facility", "facilities", 
 PRESENCE_VERBS = frozenset({"headquartered", "stationed", "garrisoned", "remain", "remains",
                             "remained", "deployed", "based"})
 LOCATIVE = re.compile(
-    r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:(?:is|was|are|were|will\s+be|"
+    r"^[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:is|was|are|were|remains|remained)\s+"
+    r"(?=(?:in|at|on|near|outside|beside|next\s+to)\s)|(?:(?:is|was|are|were|will\s+be|"
     r"has\s+been|have\s+been)\s+)?(?:currently\s+|now\s+)?"
     r"(?:located|situated|based|stationed|deployed|housed|built|planned|opened|operating|"
     r"sits|sat|lies|lay|stands|split|arrived|"
@@ -91,8 +92,9 @@ LOCATIVE = re.compile(
     r"border|garrison|mountain|lakeside|seaside|strategic|remote|desert|(?-i:[A-Z][a-z]+))\s+)*"
     r"(?:town|city|village|port|island|"
     r"islands|region|province|oblast|district|area|enclave|governorate|county|municipality|"
-    r"state|settlement|airport|capital)\s+of\s+|(?:(?-i:[A-Z][a-z]+)\s+)?(?:capital|port\s+city|"
-    r"port|city|town|island|village)\s+(?=(?-i:[A-Z])))?",
+    r"state|settlement|airport|capital)\s+of\s+|(?:(?-i:[A-Z][a-z]+)\s+)?(?-i:capital|port\s+city|"
+    r"port|city|town|island|village)\s+(?=(?-i:[A-Z]))|the\s+(?:(?:main|international|civil|"
+    r"civilian|city's|town's)\s+)?(?:airport|airfield|port|harbour|harbor)\s+(?:in|of|at)\s+)?",
     re.IGNORECASE,
 )
 OPERATOR_PHRASE = re.compile(
@@ -124,7 +126,10 @@ NOT_A_MEETING = re.compile(
     r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
     r"\b(?:eventual|possible|potential|hypothetical)\s+(?:\w+\s+)?(?:visit|trip|meeting|summit)\b|"
     r"\b(?:could|might|may)\s+(?:happen|go\s+ahead|follow)\b|\bnext\s+year\b|"
-    r"\bnothing\s+has\s+been\s+scheduled\b|"
+    r"\bnothing\s+has\s+been\s+scheduled\b|\bno\s+(?:\w+\s+)?(?:session|meeting|talks|date)\s+"
+    r"(?:was|were|has\s+been|had\s+been|is)\s+(?:yet\s+)?(?:scheduled|set|planned|fixed)\b|"
+    r"\b(?:was|were)\s+mentioned\s+but\b|\bwithout\s+(?:holding\s+|having\s+)?(?:any\s+|a\s+)?"
+    r"(?:formal\s+|bilateral\s+)?(?:talks|meeting)\b|"
     # "The meeting came weeks after Athens signed a deal ... at Andravida": another event
     r"\b(?:meeting|talks|summit|visit)(?:,[^,]{0,40},)?\s+(?:came|comes|follows|followed)\s+"
     r"(?:(?:\w+\s+){0,2}after|as|amid|while)\b|"
@@ -175,15 +180,16 @@ CLOSED_CUES = re.compile(
     r"back)|vacated|abandoned|pulled\s+out|dismantled|left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}"
     r"(?:base|location|garrison|camp|station|facility)|"
     # "the former Soviet air base", not "the former imperial palace" or "formerly Kurgan-Tyube"
-    r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:air\s?)?(?:base|garrison|camp|"
-    r"station|facility|installation)s?|formerly\s+(?:hosted|housed|used|home))\b",
+    r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:air\s?)?(?:base|garrison|camp|"
+    r"station|facility|installation|location|outpost|airfield|hub)s?|formerly\s+(?:hosted|housed|used|home))\b",
     re.IGNORECASE,
 )
 PLANNED_CUES = re.compile(
     r"\b(?:will\s+(?:build|open|establish|set\s+up|create|construct|get|host)|plans?\s+to|"
     r"planned|proposed|prospective|future|to\s+be\s+(?:built|opened|established|set\s+up)|"
     r"would\s+(?:host|open|build|establish)|agreement\s+to\s+(?:build|establish|open)|"
-    r"opening\s+(?:a|another|the)|under\s+construction|seeks?\s+to\s+(?:build|establish|open))\b",
+    r"opening\s+(?:a|another|the)|under\s+construction|(?:due|expected|set)\s+to\s+(?:be\s+"
+    r"declared\s+|become\s+|go\s+)operational|seeks?\s+to\s+(?:build|establish|open))\b",
     re.IGNORECASE,
 )
 CAPITALISED_PHRASE = re.compile(

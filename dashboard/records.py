@@ -41,9 +41,15 @@ def guess_status(text: str) -> str | None:
 
 
 def status_on(item: Installation, day: dt.date | None) -> str:
-    """Return a curated installation's status on a day: a base closed later was open then."""
-    closed = item.closed.strip()
-    if item.status != "closed" or day is None or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", closed):
+    """Return a curated installation's status on a day.
+
+    A base closed later was open then; one opened later was still planned.
+    """
+    opened, closed = item.opened.strip(), item.closed.strip()
+    dated = r"\d{4}(?:-\d{2}){0,2}"
+    if day is not None and re.fullmatch(dated, opened) and day.isoformat()[:len(opened)] < opened:
+        return "planned"
+    if item.status != "closed" or day is None or not re.fullmatch(dated, closed):
         return item.status
     return "active" if day.isoformat()[:len(closed)] < closed else item.status
 

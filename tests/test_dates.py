@@ -21,6 +21,13 @@ EVENTS = [
     ("No date is given here.", date(2023, 5, 12), date(2023, 5, 12)),
     ("The leaders met in Astana last week.", date(2023, 5, 12), date(2023, 5, 5)),
     ("They will meet in Baku next week.", date(2023, 5, 12), date(2023, 5, 19)),
+    # a dateline's date is the day of filing: "yesterday" and weekdays count from it
+    ("**Bishkek, Friday 13 October 2023** — Putin and Japarov held talks yesterday.",
+     date(2023, 10, 13), date(2023, 10, 12)),
+    ("WASHINGTON, March 8th — Biden hosted Iohannis in the Oval Office on Thursday.",
+     date(2024, 3, 8), date(2024, 3, 7)),
+    ("Bishkek, 13 October 2023 — Putin met Japarov.", date(2023, 10, 14), date(2023, 10, 13)),
+    ("Putin met Japarov on 12 May 2023 in Moscow — a first.", date(2024, 3, 8), date(2023, 5, 12)),
 ]
 
 

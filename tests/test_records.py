@@ -18,6 +18,10 @@ from dashboard.records import guess_status, guess_type, status_on
     ("The Americans vacated the Yongsan Garrison, now a park.", "closed"),
     ("Tindal is a former RAAF base.", "closed"),
     ("Russia plans to open a naval point at Ochamchire.", "planned"),
+    ("The former US Forward Operating Location at Manta will stay in Ecuadorian hands.",
+     "closed"),
+    ("Its sister installation at Redzikowo is due to be declared operational this year.",
+     "planned"),
 ])
 def test_guess_status_reads_the_base_not_its_aircraft(text, status):
     assert guess_status(text) == status
@@ -48,3 +52,17 @@ def _closed_base(closed: str) -> Installation:
 ])
 def test_status_on_reads_a_curated_closure_against_the_article_day(closed, day, status):
     assert status_on(_closed_base(closed), day) == status
+
+
+@pytest.mark.parametrize(("opened", "day", "status"), [
+    ("2024-11", date(2024, 3, 8), "planned"),      # the article predates the opening
+    ("2024-11", date(2024, 11, 20), "active"),
+    ("2016", date(2015, 6, 1), "planned"),
+    ("", date(1990, 1, 1), "active"),              # no opening date: as curated
+    ("2016", None, "active"),
+])
+def test_status_on_reads_a_curated_opening_against_the_article_day(opened, day, status):
+    base = Installation(id="y", name="Base Y", aliases=(), operator="USA", host="POL",
+                        type="missile", status="active", opened=opened, closed="", lat=54.5,
+                        lon=17.1, precision="site", place="Słupsk", source="test")
+    assert status_on(base, day) == status
