@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import dateparser
 
+from dashboard.patterns import DATELINE
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
 _DATE_PATTERNS = (
@@ -147,16 +149,12 @@ def has_date_cue(sentence: str) -> bool:
                 or _WEEKDAY_RE.search(sentence) or _RELATIVE_RE.search(sentence))
 
 
-#: "Bishkek, Friday 13 October 2023 — ...": a dateline's date is the day of writing.
-_DATELINE_RE = re.compile(r"[\W_]*[A-Z][^—–\n]{0,60}?\s[—–]\s")
-
-
 def resolve_event_date(sentence: str, published: date | None) -> date | None:
     """Date the event a sentence reports: an explicit date, a weekday or a relative day.
 
     A date in the dateline is when the piece was filed: "yesterday" after it counts from it.
     """
-    dateline = _DATELINE_RE.match(sentence)
+    dateline = DATELINE.match(sentence)
     if dateline and (find_dates(sentence[:dateline.end()])
                      or _DAY_MONTH_RE.search(sentence, 0, dateline.end())):
         filed = _resolve_in(sentence[:dateline.end()], published)

@@ -239,7 +239,8 @@ _NAMED_VENUE = re.compile(
     rf"(?:{_NAME_WORD}\s+){{0,4}}{_VENUE_HEAD}"
     rf"(?:\s+(?:of|de|del|des|du|di|dos|das)\s+(?:the\s+|la\s+|los\s+|las\s+)?{_NAME_WORD}"
     rf"(?:\s+{_NAME_WORD}){{0,2}})?|(?:{_NAME_WORD}\s+){{1,3}}(?:presidential|state|official|"
-    rf"royal)\s+(?:residence|palace|compound|guesthouse))(?![\w-])(?:,?\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ]))?")
+    rf"royal)\s+(?:residence|palace|compound|guesthouse))(?![\w-])"
+    rf"(?:,?\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ]))?")
 
 
 _VENUE_OF = re.compile(rf"(?:{_NAME_WORD}\s+){{0,3}}{_VENUE_HEAD}\s+of\s+")
@@ -278,21 +279,16 @@ def _venue_at(venue: str, town: Place, how: str) -> Place:
                  kind="venue", precision="settlement", geocoder=f"{town.geocoder} ({how})")
 
 
-#: A dateline in the sentence itself: "Bishkek, Friday 13 October 2023 — ..."
-_OWN_DATELINE = re.compile(r"^[\W_]*(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*"
-                           r"(?:,[^—–\n]{0,40})?\s+[—–]\s")
-
-
 def _town_of_the_day(doc: Doc, index: int, res: Resources, at: int) -> Place | None:
     """The town a sentence's unplaced venue is in: its dateline's, or the last meeting's."""
     text = doc.sentences[index].text
-    before = [m for m in re.finditer(r"\b(?:in|at)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[:at])]
+    before = list(re.finditer(r"\b(?:in|at)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[:at]))
     if before:
         # "began the trip in Hanoi, where he met To Lam at the Presidential Palace"
         found = resolve_phrase(text[before[-1].end():at], res, doc.context)
         if found and found[0].precision == "settlement" and found[0].kind != "venue":
             return found[0]
-    own = _OWN_DATELINE.match(text)
+    own = p.DATELINE.match(text)
     if own:
         city = own.group("city")
         found = resolve_phrase(city.title() if city.isupper() else city, res, doc.context)

@@ -192,6 +192,9 @@ PLANNED_CUES = re.compile(
     r"declared\s+|become\s+|go\s+)operational|seeks?\s+to\s+(?:build|establish|open))\b",
     re.IGNORECASE,
 )
+#: A dateline opening a sentence: "Bishkek, Friday 13 October 2023 — ", "WASHINGTON, May 8 — ".
+DATELINE = re.compile(r"^[\W_]*(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\W*"
+                      r"(?:,[^—–\n]{0,40})?\s+[—–]\s")
 CAPITALISED_PHRASE = re.compile(
     r"(?:(?:Lake|Mount|Mt\.|Gulf\s+of|Sea\s+of|Bay\s+of|Strait\s+of|Isle\s+of|Cape)\s+)?"
     r"(?:(?:al|el|as|ad|ash|at|az|an|ar)[-‐]|d['’]|l['’])?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-‐.]*"
