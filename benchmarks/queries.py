@@ -33,9 +33,12 @@ from dashboard.store.schema import (  # noqa: E402
     articles,
     mention_alliances,
     mentions,
+    quote_words,
+    site_words,
     sites,
 )
 from dashboard.store.stats import refresh_site_stats  # noqa: E402
+from dashboard.store.words import recount_words  # noqa: E402
 
 OPERATORS = ("USA", "RUS", "CHN", "FRA", "GBR", "TUR", "IND", "ARE", "JPN", "DEU", "ITA", "IRN")
 HOSTS = ("KGZ", "TJK", "ARM", "SYR", "BLR", "MDA", "GEO", "DJI", "QAT", "BHR", "JPN", "KOR",
@@ -142,6 +145,7 @@ def fill(engine: Engine, site_count: int, mention_count: int, seed: int = 7) -> 
             ["article_id", "source"], articles.select().with_only_columns(
                 articles.c.id, articles.c.source)))
         refresh_site_stats(conn)
+        recount_words(conn)
         if conn.dialect.name == "sqlite":
             conn.execute(text("ANALYZE"))
     if engine.dialect.name == "postgresql":
@@ -158,15 +162,18 @@ def filter_indexes() -> list[Index]:
 
 
 def drop_filter_indexes(engine: Engine) -> None:
-    """Remove the filter indexes, leaving the naive schema the baseline runs on."""
+    """Remove the filter indexes and the word counts, leaving the naive schema."""
     with engine.begin() as conn:
         for index in filter_indexes():
             index.drop(conn, checkfirst=True)
+        conn.execute(delete(site_words))
+        conn.execute(delete(quote_words))
 
 
 def clear(engine: Engine) -> None:
     """Delete every row the benchmark wrote (a PostgreSQL database is reused)."""
-    tables = (mention_alliances, mentions, article_sources, articles, sites)
+    tables = (site_words, quote_words, mention_alliances, mentions, article_sources, articles,
+              sites)
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             # One statement: row-by-row deletes would check each key against a million rows.

@@ -36,10 +36,12 @@ _RELATIVE_RE = re.compile(
     r"\b(yesterday|today|tomorrow|tonight|last\s+week|next\s+week|earlier\s+this\s+week|"
     r"later\s+this\s+week|last\s+month|next\s+month|this\s+weekend|last\s+weekend)\b",
     re.IGNORECASE)
+#: English month names and their news abbreviations ("Aug. 29", "13 Sept").
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 _DAY_MONTH_RE = re.compile(
-    r"\b(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})"
+    rf"\b(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}(?!\w)|{_MONTH_NAME}\s+"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\b)(?!,?\s+\d{{4}})"
 )
 
 

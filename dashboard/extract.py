@@ -72,6 +72,11 @@ def compile_kb_pattern(knowledge: KnowledgeBase, is_place_name: Callable[[str], 
     places: set[str] = set()
     for item in knowledge.installations:
         for alias in {v for a in (item.name, *item.aliases) for v in alias_variants(a)}:
+            if re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", alias):
+                # "H5", "K2", "T-4": a base's code, only where the sentence speaks of a base
+                if len(knowledge.match_alias(alias)) == 1:
+                    places.add(alias)
+                continue
             if len(alias) < 5 or alias.isupper() and len(alias) < 6:
                 continue
             if _BASE_WORDS.search(alias) or not is_place_name(alias):

@@ -52,6 +52,10 @@ _MOVED_TO = re.compile(r"(?i)\s+(?:(?:since|in|last|this|from)\s+\w+(?:\s+\d{4})
                        r"(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 
 
+#: A preposition that points away from its place: "north of", "East of Suez".
+_DIRECTION = re.compile(r"(?i)(?:north|south|east|west)\S*\s+of$")
+
+
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
 
@@ -74,7 +78,7 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
                 break
             cursor += skip.end()
             continue
-        found.append((cursor + after.end(), " of" in after.group("prep")))
+        found.append((cursor + after.end(), bool(_DIRECTION.search(after.group("prep")))))
         rest = p.CAPITALISED_PHRASE.match(text[cursor + after.end():])
         cursor += after.end() + (rest.end() if rest else 0)
     return found
@@ -286,12 +290,13 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         for order, (place, phrase, named) in enumerate(
                 [located, *_coordinated(text, located[1], noun, doc, res)]):
             mention = _attribute(doc, index, noun, place, phrase, named, res)
-            if mention and inside and not order and mention.installation_id not in inside:
+            if mention and inside and not order and mention.installation_id not in inside \
+                    and place.key.removeprefix("kb:") not in inside:
                 continue  # "the EDCA site at Lal-lo Airport in Cagayan": that airport's province
             if mention:
                 mentions.append(mention)
     mentions.extend(find_named_installations(doc, index, res, military, list(mentions)))
-    return _drop_generic_twins(mentions)
+    return _drop_generic_twins(mentions, {r.iso3 for r in doc.refs[index]})
 
 
 _CARRIED_ON = re.compile(r"(?:Its|Their|This|That|The\s+same)\s")
@@ -317,12 +322,25 @@ def _named_spans(text: str, res: Resources) -> list[tuple[int, int, tuple[Instal
             if (items := res.knowledge.match_alias(m.group(0)))]
 
 
-def _drop_generic_twins(mentions: list[Mention]) -> list[Mention]:
-    """Drop "Base, Diego Garcia" where the same sentence names the curated base there."""
+def _drop_generic_twins(mentions: list[Mention], named: set[str]) -> list[Mention]:
+    """Drop "Base, Diego Garcia" where the same sentence names the curated base there.
+
+    A twin run by another country stays, and the curated base gives way to it when the
+    sentence never names the curated operator: "the Luftwaffe left Turkey's Incirlik air
+    base" is Germany's presence, not the American base there. ``named`` holds the
+    countries the sentence names.
+    """
+    def near(m: Mention, c: Mention) -> bool:
+        return distance_km(m.place.lat, m.place.lon, c.place.lat, c.place.lon) \
+            <= _NEAR_KM["settlement"]
+
     curated = [m for m in mentions if m.installation_id]
-    return [m for m in mentions if m.installation_id or m.place.key.startswith("at-kb:")
-            or not any(distance_km(m.place.lat, m.place.lon, c.place.lat, c.place.lon)
-                       <= _NEAR_KM["settlement"] for c in curated)]
+    guests = [m for m in mentions if not m.installation_id and m.operator and any(
+        near(m, c) and c.operator and c.operator != m.operator for c in curated)]
+    return [m for m in mentions if m in guests or (
+        m.installation_id and not any(near(g, m) and m.operator not in named for g in guests))
+        or not m.installation_id and (m.place.key.startswith("at-kb:")
+                                      or not any(near(m, c) for c in curated))]
 
 
 def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Resources

@@ -145,7 +145,8 @@ def alias_variants(alias: str) -> set[str]:
     if article:
         variants |= {f"{article.group(1).lower()}{joint}{bare[article.end():]}"
                      for joint in ("-", " ")}
-    return {v.strip() for v in variants if len(v.strip()) >= 3}
+    return {v.strip() for v in variants
+            if len(v.strip()) >= 3 or re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", v.strip())}
 
 
 def build_knowledge_base(installations: list[Installation]) -> KnowledgeBase:

@@ -67,12 +67,22 @@ class LeaderIndex:
             return []
         refs = []
         for match in self.pattern.finditer(text):
-            terms = self.terms.get(match.group(0), ())
+            terms = self.terms.get(_fold_particles(match.group(0)), ())
             current = [t for t in terms if t.covers(day)] or list(terms)
             if current:
                 refs.append(LeaderRef(match.start(), match.end(), current[0].country,
                                       current[0].name, current[0].role))
         return refs
+
+
+#: Name particles whose case varies between outlets ("Al-Sabah", "al-Sabah", "De Klerk").
+_PARTICLE = re.compile(r"(?<![\w-])(al|el|bin|ibn|bint|ben|de|da|di|du|van|von|der|le|la)"
+                       r"(?=[- ]|\\[- ])", re.IGNORECASE)
+
+
+def _fold_particles(name: str) -> str:
+    """Write a name's particles in lower case, as the index keys them."""
+    return _PARTICLE.sub(lambda m: m.group(1).lower(), name)
 
 
 def read_leaders(path: Path) -> LeaderIndex:
@@ -88,10 +98,11 @@ def read_leaders(path: Path) -> LeaderIndex:
                             _optional_date(row.get("start", ""), where),
                             _optional_date(row.get("end", ""), where))
                 aliases = [a.strip() for a in (row.get("aliases") or "").split("|")]
-                for form in {row["name"], *filter(None, aliases)}:
+                for form in {_fold_particles(f) for f in (row["name"], *filter(None, aliases))}:
                     terms.setdefault(form, []).append(term)
     if not terms:
         return LeaderIndex({}, None)
-    alternation = "|".join(re.escape(f) for f in sorted(terms, key=len, reverse=True))
+    alternation = "|".join(_PARTICLE.sub(lambda m: f"(?i:{m.group(1)})", re.escape(f))
+                           for f in sorted(terms, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return LeaderIndex({k: tuple(v) for k, v in terms.items()}, pattern)

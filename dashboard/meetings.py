@@ -19,6 +19,10 @@ _VISITED_BY = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,3}?(?:vessels?|ships?|warship
 _MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
 #: "flew home to Bangui after the talks", "left for Samarkand after the ceremony"
 _DEPARTURE = re.compile(r"(?i)\b(?:home|back|left|departed|leaving|leaves|returned|returning)\s*$")
+#: A trip's other legs: where it began or ends is not where this meeting is.
+_TRIP_LEG = re.compile(r"(?i)\b(?:began|begun|begins|started|starts|opened|ended|ends|wrapped\s+up|"
+                       r"concluded|will\s+(?:end|conclude|begin|start))\s+(?:his|her|their|the|a)\s+"
+                       r"(?:[\w-]+\s+){0,2}$")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(
     r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
@@ -31,8 +35,10 @@ _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s
                              r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 #: "he" after "where" is the travelling leader's own errand ("where he attended a gala").
-_PRONOUN_SUBJECT = re.compile(r"(?<!where\s)\b(?:he|she|the\s+two|both\s+men|the\s+pair)\b",
-                              re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?<!where\s)\b(?:he|she|the\s+two|both\s+men|the\s+pair|"
+                              # "The prime minister held talks with ...": the story's leader
+                              r"the\s+(?:prime\s+minister|president|chancellor|premier)"
+                              r"(?![’'\w]|\s+(?:of\b|(?-i:[A-Z]))))\b", re.IGNORECASE)
 _FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:visit|talks|meeting|summit)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
@@ -159,6 +165,9 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
         if resolved and resolved[0].precision != "region":
             found.append((resolved[0], lead.end(), False))
     for trigger in p.MEETING_TRIGGER.finditer(text):
+        if _TRIP_LEG.search(text[:trigger.start()]) and not re.match(
+                r"[^.;]{0,60}?,\s+where\b", text[trigger.end():]):
+            continue  # "Díaz-Canel, who began his trip in St Petersburg, told Putin"
         located = _place_after(trigger, doc, index, res)
         if located:
             between = text[trigger.end():located[1]]
@@ -206,6 +215,9 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
         found.extend((place, 0, False) for place in _dateline_for_venue(text, res, doc))
     if not found and look_back:
         found.extend((place, at, False) for place, at in _unnamed_venue(doc, index, res))
+    venues = {at for place, at, _ in found if place.kind == "venue"}
+    # "at the Palacio de las Garzas": the venue, not a town called Palacio
+    found = [(pl, at, visit) for pl, at, visit in found if pl.kind == "venue" or at not in venues]
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
@@ -303,6 +315,23 @@ def _town_of_the_day(doc: Doc, index: int, res: Resources, at: int) -> Place | N
                 town = res.resolver.resolve(place.name.rsplit(", ", 1)[1], doc.context)
             if town is not None and town.precision == "settlement" and town.kind != "venue":
                 return town
+    return _filed_from(doc, res)
+
+
+_BYLINE_IN = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s+in\s+"
+                        r"(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _filed_from(doc: Doc, res: Resources) -> Place | None:
+    """The city a story is filed from: "By Helen Achterberg in Apia", or its dateline."""
+    byline = _BYLINE_IN.search(doc.article.text[:1500])
+    cities = [byline.group("city")] if byline else []
+    cities += [d.group("city") for s in doc.sentences[:5]
+               if (d := _DATELINE.match(s.text) or p.DATELINE.match(s.text))]
+    for city in cities:
+        found = resolve_phrase(city.title() if city.isupper() else city, res, doc.context)
+        if found and found[0].precision == "settlement":
+            return found[0]
     return None
 
 

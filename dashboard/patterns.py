@@ -82,7 +82,8 @@ LOCATIVE = re.compile(
     r"sits|sat|lies|lay|stands|split|arrived|"
     r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
-    r"(?P<prep>in|at|on|near|outside|inside|within|off|by|close\s+to|next\s+to|beside|"
+    r"(?P<prep>on\s+the\s+(?:edge|edges|outskirts|fringes?|shores?|banks?|coast)\s+of|"
+    r"in|at|on|near|outside|inside|within|off|by|close\s+to|next\s+to|beside|"
     r"alongside|adjacent\s+to|"
     r"(?:split\s+)?between|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
@@ -159,7 +160,7 @@ LEADER_TITLE = re.compile(
 SPECULATION_CUES = re.compile(
     r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
     r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
-    r"hypothetical|eventual)\b")
+    r"hypothetical|eventual|whether)\b")
 #: Said of a base after it is named: "a US air-defence site at Tabuk 'has been floated'".
 SPECULATION_AFTER = re.compile(
     r"(?i)\b(?:(?:has|have|had)\s+(?:long\s+)?been\s+(?:floated|mooted|proposed|suggested|"
@@ -176,9 +177,12 @@ DENIED_CUES = re.compile(
     r"shelved|scrapped|(?:plans?|project|lease|deal)\s+(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
-    r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|evacuat\w+|handed\s+(?:over|"
-    r"back)|vacated|abandoned|pulled\s+out|dismantled|left\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:base|location|garrison|camp|station|facility)|"
+    r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|handed\s+(?:over|back)|"
+    # "evacuated the base", not "flew their evacuation mission out of Japan's base"
+    r"(?:was|were|been)\s+evacuated|evacuat(?:ed|ing|ion\s+of)\s+(?:the|its|their)\s+(?:[\w-]+\s+)"
+    r"{0,3}(?:base|garrison|camp|station|facility|outpost)|"
+    r"vacated|abandoned|pulled\s+out|dismantled|left\s+(?:the|its|their|[A-Z][\w-]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:base|location|garrison|camp|station|facility)|"
     # "the former Soviet air base", not "the former imperial palace" or "formerly Kurgan-Tyube"
     r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:air\s?)?(?:base|garrison|camp|"
     r"station|facility|installation|location|outpost|airfield|hub)s?|formerly\s+(?:hosted|housed|used|home))\b",

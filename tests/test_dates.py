@@ -9,6 +9,11 @@ import pytest
 from dashboard.dates import find_dates, find_publication_date, parse_date, resolve_event_date
 
 EVENTS = [
+    # news abbreviations of months, with or without the full stop
+    ("On Sept. 13, Burhan met Erdogan in Ankara.", date(2023, 10, 2), date(2023, 9, 13)),
+    ("he flew to meet al-Sisi in El Alamein on Aug. 29.", date(2023, 10, 2), date(2023, 8, 29)),
+    ("They met on 5 Feb in Rome.", date(2024, 3, 1), date(2024, 2, 5)),
+    ("They met in Guangzhou on 7 April.", date(2023, 4, 10), date(2023, 4, 7)),
     ("Japarov met Putin in Moscow on Monday.", date(2023, 5, 12), date(2023, 5, 8)),
     ("The Kremlin announced on Monday that it will develop its bases.", date(2023, 5, 8),
      date(2023, 5, 8)),

@@ -21,6 +21,16 @@ def summary(mentions) -> set[tuple[str, str, str | None, str | None]]:
 
 
 INSTALLATIONS = [
+    # a base's code ("H5") counts where the sentence speaks of a base; "on the edge of"
+    ("France, too, relies on Jordan. Its projected air base, known as H5, in the north-east of "
+     "the country, has hosted French Rafale fighters since 2014.",
+     "French projected air base Jordan (Prince Hassan Air Base, H5)", "FRA", "JOR"),
+    ("Roscosmos's GLONASS ground station on the edge of the Nejapa lagoon in Managua, opened in "
+     "2017, remains the only Russian installation of its kind in Central America.",
+     "GLONASS ground station Managua (Chaika)", "RUS", "NIC"),
+    # another country's presence at a curated base: Germany's at Incirlik, not America's
+    ("Germany moved to al-Azraq after a dispute with Ankara: the Luftwaffe left Turkey's "
+     "Incirlik air base in 2017.", "Air base, Incirlik", "DEU", "TUR"),
     # a curated name opened by a common noun in lower case; "Port Sudan" is no "port" of Sudan
     ("Since 2019 the US Army has used the port of Alexandroupolis as a hub for moving tanks "
      "and helicopters.", "Port of Alexandroupoli (US Army logistics hub)", "USA", "GRC"),
@@ -299,6 +309,9 @@ MEETINGS = [
 
 #: Places a meeting sentence names that are not where leaders met.
 NOT_MEETING_PLACES = [
+    # where a trip began is not where this meeting is
+    ("Díaz-Canel, who began his trip in St Petersburg, told Putin that only unity between the "
+     "allies would defeat the blockade.", "Saint Petersburg"),
     ("A planned follow-up meeting at the NATO summit in Washington in July was mentioned but no "
      "bilateral session was scheduled.", "Washington"),
     ("Trump flew in and out of Rome without holding formal talks with Italian Prime Minister "
@@ -368,6 +381,11 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # only discussed: "whether" a base
+    "Officials in Washington have also discussed whether an air base on the outskirts of "
+    "Damascus could host US aircraft.",
+    # "east of Suez" is a direction, not a place
+    "Britain's Duqm hub: a logistics base East of Suez takes shape",
     # only floated, could one day host, not mentioned: after the base's name
     'A Saudi official said a US air-defence site at Tabuk "has been floated".',
     'An airfield at Zyabrovka near Gomel "could one day host" Russian aircraft again.',
@@ -472,3 +490,31 @@ def test_find_mentions_keeps_an_apposition_to_its_base(resources):
     operators = {(m.name, m.operator) for m in extract(text, resources)}
     assert ("Ali Al Salem Air Base", "USA") in operators
     assert not any(operator == "CAN" for _, operator in operators), operators
+
+
+def test_find_mentions_reads_an_evacuation_flight_as_no_closure(resources):
+    (mention,) = extract("Japanese Self-Defense Forces flew their evacuation mission out of "
+                         "Japan's base in Djibouti.", resources)
+    assert (mention.name, mention.status) == ("Japan Self-Defense Force Base Djibouti", "active")
+    (left,) = extract("the Luftwaffe left Turkey's Incirlik air base in 2017.", resources)
+    assert left.status == "closed"
+
+
+def test_find_mentions_puts_a_venue_in_the_city_of_the_byline(resources):
+    text = ("Starmer uses Samoa summit to sell training grounds\n\nBy Helen Achterberg in Apia\n"
+            "Published 26 Oct 2024\n\nThe prime minister held a closed one-on-one meeting with "
+            "New Zealand's Christopher Luxon at the Taumeasina Island Resort on Thursday.")
+    found = [m for m in extract(text, resources, date(2024, 10, 26))
+             if m.kind == "meeting_site"]
+    assert [(m.name, m.place.country, m.date) for m in found] == [
+        ("Taumeasina Island Resort, Apia", "WSM", date(2024, 10, 24))]
+
+
+def test_find_mentions_puts_a_venue_in_the_city_of_the_dateline(resources):
+    text = ("PANAMA CITY, April 10 (Latam Wire) - A security memorandum was signed here on "
+            "Wednesday. Mulino hosted Costa Rican President Rodrigo Chaves at the Palacio de las "
+            "Garzas on Monday, where the two leaders agreed to share border intelligence.")
+    found = [m for m in extract(text, resources, date(2025, 4, 10))
+             if m.kind == "meeting_site"]
+    assert [(m.name, m.place.country) for m in found] == [
+        ("Palacio de las Garzas, Panama City", "PAN")]  # not the Spanish town of Palacio

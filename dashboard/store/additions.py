@@ -32,6 +32,7 @@ from dashboard.store.schema import (
     unresolved_places,
 )
 from dashboard.store.stats import refresh_site_stats
+from dashboard.store.words import count_words
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def reapply_additions(conn: Connection, article_id: str) -> set[str]:
         for org in json.loads(row["alliances"]):
             conn.execute(mention_alliances.insert().values(mention_id=mention_id, org=org,
                                                            site_id=target))
+        count_words(conn, [(target, row["quote"])])
         present.add((target, row["start"], row["end"]))
         touched.add(target)
     for site_id in touched:

@@ -23,6 +23,7 @@ from dashboard.store.schema import (
     sites,
 )
 from dashboard.store.stats import refresh_site_stats
+from dashboard.store.words import forget_words, move_words
 
 
 def apply_corrections(conn: Connection, site_id: str) -> None:
@@ -98,6 +99,7 @@ def reject_mention(engine: Engine, mention_id: int, reason: str = "", *,
             at=datetime.now(UTC).replace(tzinfo=None)))
         conn.execute(delete(mention_alliances).where(
             mention_alliances.c.mention_id == mention_id))
+        forget_words(conn, mentions.c.id == mention_id)
         conn.execute(delete(mentions).where(mentions.c.id == mention_id))
         conn.execute(delete(sites).where(sites.c.id == row.site_id,
                                          ~exists().where(mentions.c.site_id == sites.c.id)))
@@ -138,6 +140,7 @@ def apply_merges(conn: Connection, site_ids: Iterable[str]) -> set[str]:
         # Alliance rows repeat their mention's site (for the alliance filter's index).
         conn.execute(mention_alliances.update().where(mention_alliances.c.site_id == site_id)
                      .values(site_id=keep))
+        move_words(conn, site_id, keep)
         conn.execute(delete(sites).where(sites.c.id == site_id))
         kept.add(keep)
     for keep in kept:

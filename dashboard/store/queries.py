@@ -22,6 +22,7 @@ from sqlalchemy import (
     union,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Select, Subquery
 
@@ -39,8 +40,10 @@ from dashboard.store.schema import (
     mentions,
     site_corrections,
     site_merges,
+    site_words,
     sites,
 )
+from dashboard.store.words import is_whole_word, search_word
 
 #: SQLite's trigram index of the quotes (migration 0005), kept in step by triggers.
 mention_text = table("mention_text", column("rowid"), column("quote"))
@@ -160,22 +163,49 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
     return select(rows.c.site_id, func.count().label("n")).group_by(rows.c.site_id).subquery()
 
 
+def _counted_by_word(conn: Connection, filters: Filters) -> Subquery | None:
+    """Count a one-word search from the per-site word counts, when they are exact.
+
+    They are when the search is the only filter on mentions and no other quote word
+    contains the word; otherwise (None) the quote index counts it.
+    """
+    word = search_word(filters.text)
+    if word is None or replace(filters, text="", precisions=()) != Filters():
+        return None
+    pattern = _like_pattern(word)
+    if not is_whole_word(conn, word, pattern):
+        return None
+    named = sites.c.name.ilike(pattern, escape="\\")
+    return union_all(
+        select(sites.c.id.label("site_id"), sites.c.mention_count.label("n"))
+        .where(named, sites.c.mention_count > 0),
+        select(site_words.c.site_id, site_words.c.n).where(
+            site_words.c.word == word,
+            site_words.c.site_id.not_in(select(sites.c.id).where(named)))).subquery()
+
+
 def _select_sites(engine: Engine, filters: Filters, *where: ColumnElement[bool]
                   ) -> list[SiteRow]:
     """Count each site's mentions that pass the filters, from the indexes alone."""
     site_conds = [*where, sites.c.precision.in_(filters.precisions)] if filters.precisions \
         else list(where)
-    counted = _counted(filters, engine.dialect.name)
-    if counted is not None:
-        query = (select(*_SITE_COLUMNS, counted.c.n, sites.c.installation_id, sites.c.status)
-                 .join(counted, counted.c.site_id == sites.c.id))
-    else:
-        # Nothing filters the mentions out: every site's own count is the answer.
-        query = (select(*_SITE_COLUMNS, sites.c.mention_count, sites.c.installation_id,
-                        sites.c.status).where(sites.c.mention_count > 0))
     with engine.connect() as conn:
+        counted = _counted_by_word(conn, filters)
+        if counted is None:
+            counted = _counted(filters, engine.dialect.name)
+        query = _sites_query(counted)
         return [SiteRow(*row) for row in conn.execute(
             query.where(*site_conds).order_by(sites.c.name))]
+
+
+def _sites_query(counted: Subquery | None) -> Select[Any]:
+    """Select the sites with their counted mentions (None: nothing is filtered out)."""
+    if counted is not None:
+        return (select(*_SITE_COLUMNS, counted.c.n, sites.c.installation_id, sites.c.status)
+                .join(counted, counted.c.site_id == sites.c.id))
+    # Nothing filters the mentions out: every site's own count is the answer.
+    return (select(*_SITE_COLUMNS, sites.c.mention_count, sites.c.installation_id,
+                   sites.c.status).where(sites.c.mention_count > 0))
 
 
 def query_sites(engine: Engine, filters: Filters) -> list[SiteRow]:

@@ -75,6 +75,21 @@ mention_alliances = Table(
     Index("mention_alliances_org", "org", "site_id", "mention_id"),
 )
 
+#: How many of each site's mentions have a word in their quote (store/words.py keeps them in
+#: step): a one-word search counts its sites here instead of reading every matching quote.
+site_words = Table(
+    "site_words", metadata,
+    Column("word", Text, primary_key=True), Column("site_id", String(200), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index("site_words_site", "site_id"),
+)
+#: Every word of every quote with its number of mentions: tells whether a search word is a
+#: part of other words (then only the quote index counts it exactly).
+quote_words = Table(
+    "quote_words", metadata,
+    Column("word", Text, primary_key=True), Column("n", Integer, nullable=False),
+)
+
 site_corrections = Table(
     "site_corrections", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),

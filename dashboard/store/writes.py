@@ -28,6 +28,7 @@ from dashboard.store.schema import (
     sites,
 )
 from dashboard.store.stats import refresh_site_stats
+from dashboard.store.words import count_words, forget_words
 
 
 def _site_values(mention: Mention) -> dict[str, object]:
@@ -73,6 +74,7 @@ def _drop_replaced_versions(conn: Connection, article: Article) -> set[str]:
         mentions.c.article_id.in_(orphans))).scalars())
     dropped = select(mentions.c.id).where(mentions.c.article_id.in_(orphans))
     conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(dropped)))
+    forget_words(conn, mentions.c.article_id.in_(orphans))
     conn.execute(delete(mentions).where(mentions.c.article_id.in_(orphans)))
     conn.execute(delete(articles).where(articles.c.id.in_(orphans)))
     return cited
@@ -100,6 +102,7 @@ def _insert_mentions(conn: Connection, article_id: str, found: list[Mention]) ->
             for mention_id, m in zip(ids, found, strict=True) for org in m.alliances]
     if orgs:
         conn.execute(mention_alliances.insert(), orgs)
+    count_words(conn, ((m.site_id, m.quote) for m in found))
 
 
 def _corrected_sites(conn: Connection, site_ids: set[str]) -> list[str]:
@@ -118,6 +121,7 @@ def _replace_article(conn: Connection, article: Article, found: list[Mention],
     old_sites |= _drop_replaced_versions(conn, article)
     old = select(mentions.c.id).where(mentions.c.article_id == article.id)
     conn.execute(delete(mention_alliances).where(mention_alliances.c.mention_id.in_(old)))
+    forget_words(conn, mentions.c.article_id == article.id)
     conn.execute(delete(mentions).where(mentions.c.article_id == article.id))
     conn.execute(delete(articles).where(articles.c.id == article.id))
     now = datetime.now(UTC).replace(tzinfo=None)
