@@ -500,21 +500,19 @@ def test_find_mentions_reads_an_evacuation_flight_as_no_closure(resources):
     assert left.status == "closed"
 
 
-def test_find_mentions_puts_a_venue_in_the_city_of_the_byline(resources):
-    text = ("Starmer uses Samoa summit to sell training grounds\n\nBy Helen Achterberg in Apia\n"
-            "Published 26 Oct 2024\n\nThe prime minister held a closed one-on-one meeting with "
-            "New Zealand's Christopher Luxon at the Taumeasina Island Resort on Thursday.")
-    found = [m for m in extract(text, resources, date(2024, 10, 26))
-             if m.kind == "meeting_site"]
-    assert [(m.name, m.place.country, m.date) for m in found] == [
-        ("Taumeasina Island Resort, Apia", "WSM", date(2024, 10, 24))]
-
-
-def test_find_mentions_puts_a_venue_in_the_city_of_the_dateline(resources):
-    text = ("PANAMA CITY, April 10 (Latam Wire) - A security memorandum was signed here on "
-            "Wednesday. Mulino hosted Costa Rican President Rodrigo Chaves at the Palacio de las "
-            "Garzas on Monday, where the two leaders agreed to share border intelligence.")
-    found = [m for m in extract(text, resources, date(2025, 4, 10))
-             if m.kind == "meeting_site"]
-    assert [(m.name, m.place.country) for m in found] == [
-        ("Palacio de las Garzas, Panama City", "PAN")]  # not the Spanish town of Palacio
+@pytest.mark.parametrize(("text", "published", "venue", "country", "when"), [
+    # the byline's city
+    ("Starmer uses Samoa summit to sell training grounds\n\nBy Helen Achterberg in Apia\n"
+     "Published 26 Oct 2024\n\nThe prime minister held a closed one-on-one meeting with "
+     "New Zealand's Christopher Luxon at the Taumeasina Island Resort on Thursday.",
+     date(2024, 10, 26), "Taumeasina Island Resort, Apia", "WSM", date(2024, 10, 24)),
+    # the dateline's city, and not the Spanish town of Palacio
+    ("PANAMA CITY, April 10 (Latam Wire) - A security memorandum was signed here on "
+     "Wednesday. Mulino hosted Costa Rican President Rodrigo Chaves at the Palacio de las "
+     "Garzas on Monday, where the two leaders agreed to share border intelligence.",
+     date(2025, 4, 10), "Palacio de las Garzas, Panama City", "PAN", date(2025, 4, 7)),
+])
+def test_find_mentions_puts_a_venue_in_the_city_the_story_is_filed_from(
+        text, published, venue, country, when, resources):
+    found = [m for m in extract(text, resources, published) if m.kind == "meeting_site"]
+    assert [(m.name, m.place.country, m.date) for m in found] == [(venue, country, when)]

@@ -87,16 +87,8 @@ def recount_words(conn: Connection) -> None:
     """Count every quote's words again from the mentions (a migration, or a repair)."""
     conn.execute(delete(site_words))
     conn.execute(delete(quote_words))
-    per_site: Counter[tuple[str, str]] = Counter()
-    for site, quote in conn.execute(select(mentions.c.site_id, mentions.c.quote)):
-        for word in words_of(quote):
-            per_site[word, site] += 1
-    totals: Counter[str] = Counter()
-    for (word, _), n in per_site.items():
-        totals[word] += n
-    _add(conn, site_words, ("word", "site_id"), [
-        {"word": word, "site_id": site, "n": n} for (word, site), n in per_site.items()])
-    _add(conn, quote_words, ("word",), [{"word": word, "n": n} for word, n in totals.items()])
+    rows = conn.execute(select(mentions.c.site_id, mentions.c.quote)).all()
+    count_words(conn, ((site, quote) for site, quote in rows))
 
 
 def is_whole_word(conn: Connection, word: str, pattern: str) -> bool:
