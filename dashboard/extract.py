@@ -41,17 +41,24 @@ def find_mentions(article: Article, res: Resources) -> list[Mention]:
                 found.setdefault((mention.site_id, mention.start),
                                  replace(mention, alliances=alliances,
                                          quote=article.text[mention.start:mention.end]))
-    return sorted(merge_venues(list(found.values())), key=lambda m: (m.start, m.kind))
+    return sorted(merge_venues(list(found.values()), article.title),
+                  key=lambda m: (m.start, m.kind))
 
 
-def merge_venues(mentions: list[Mention]) -> list[Mention]:
-    """Put a city's meeting at the venue named for the same day nearby (Astana -> Akorda)."""
+def merge_venues(mentions: list[Mention], title: str = "") -> list[Mention]:
+    """Put a city's meeting at the venue named for the same day nearby (Astana -> Akorda).
+
+    The headline's meeting ("Trump and Lee meet in Gyeongju") is the one the story tells,
+    whatever day the headline is dated.
+    """
     venues = [m for m in mentions if m.kind == "meeting_site"
               and (m.place.precision == "site" or m.place.kind == "venue")]
     merged = []
     for mention in mentions:
+        headline = bool(title.strip()) and mention.quote.strip() == title.strip()
         venue = next((v for v in venues if mention.kind == "meeting_site"
-                      and mention.place.precision == "settlement" and v.date == mention.date
+                      and mention.place.precision == "settlement"
+                      and (v.date == mention.date or headline)
                       and mention.place.kind != "venue"
                       and v.place.country == mention.place.country
                       and distance_km(v.place.lat, v.place.lon, mention.place.lat,

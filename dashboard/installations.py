@@ -135,8 +135,13 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return (place_of(named[0]), airport.group(1), named) if named else None
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
     name = None if verb or bare_unit else _name_before(text, noun.start(), res)
-    if name and res.countries.lookup(name):
-        name = None  # "the former Soviet airfield at Gudauta": an adjective, not a name
+    word_before = re.search(r"([\w'’-]+)\s+$", text[:noun.start()].rsplit(name, 1)[0]) \
+        if name else None
+    if name and (res.countries.lookup(name) or word_before and res.countries.lookup(
+            f"{word_before.group(1)} {name}")):
+        # "the former Soviet airfield at Gudauta", "the South Korean special forces
+        # contingent": an adjective, not a name
+        name = None
     if name:
         named = res.knowledge.named(name, noun.group(0))
         place = res.resolver.resolve(name, doc.context)
@@ -251,6 +256,18 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
             return None
         pool = [i for i in pool if i.operator == ranked[0].operator]
     return min(pool, key=lambda i: distance_km(place.lat, place.lon, i.lat, i.lon))
+
+
+_PROPER_BASE = re.compile(r"(?:Camp|Fort)\s+(?:de\s+|du\s+|des\s+)?(?P<name>[A-Z].*)")
+
+
+def _may_be_called(item: Installation, noun: str) -> bool:
+    """Whether a base named in the text ("Camp Monteith") can be this curated one."""
+    proper = _PROPER_BASE.fullmatch(noun)
+    if proper is None:
+        return True
+    name = normalize_name(proper.group("name"))
+    return any(name in normalize_name(n) for n in (item.name, *item.aliases))
 
 
 def sole_installation(operator: str | None, host: str | None, kind: str, res: Resources
@@ -385,6 +402,13 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
     else:
         item = link_installation(place, phrase, kind, operator if strong else None, named,
                                  res, likely if strong else (operator or "", *likely))
+    if item is not None and not place.key.startswith("kb:") \
+            and not _may_be_called(item, noun.group(0)):
+        item = None  # "Camp Monteith outside Gjilan" is not Camp Bondsteel nearby
+    home = p.AIR_FORCE_HOMES.get(noun.group(0).split()[0])
+    if home and (item is None or item.operator != home and not strong):
+        # "RAF Lossiemouth" is the RAF's, unless a curated guest of it is named
+        return None
     word = noun.group(0).lower()
     # "Dutch F-35s deployed to Rzeszów-Jasionka": another country's curated base is the spot
     guest = strong and place.key.startswith("kb:") and place.precision == "site"

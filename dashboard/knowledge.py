@@ -123,7 +123,8 @@ def place_of(item: Installation) -> Place:
 #: Words that describe a base in its name rather than name it ("Soviet Pacific Fleet ...").
 _DESCRIPTIVE = frozenset({"soviet", "royal", "imperial", "federal", "national", "international",
                           "joint", "allied", "coalition", "former", "western", "eastern",
-                          "northern", "southern", "central", "combined", "united"})
+                          "northern", "southern", "central", "combined", "united",
+                          "african", "asian", "european", "arab"})
 _DEMONYM_WORDS = re.compile(
     r"\b(?:Russian|American|U\.?S\.?|French|British|UK|Chinese|Turkish|Indian|German|"
     r"Italian|Japanese|Emirati|Spanish|Canadian|Australian)\s+")

@@ -23,6 +23,11 @@ _DEPARTURE = re.compile(r"(?i)\b(?:home|back|left|departed|leaving|leaves|return
 _TRIP_LEG = re.compile(r"(?i)\b(?:began|begun|begins|started|starts|opened|ended|ends|wrapped\s+up|"
                        r"concluded|will\s+(?:end|conclude|begin|start))\s+(?:his|her|their|the|a)\s+"
                        r"(?:[\w-]+\s+){0,2}$")
+#: A leader's onward travel, no one else named: the legs ahead are not meetings yet.
+_ITINERARY = re.compile(
+    r"(?i)\b(?:leaves|leaving|departs|flies\s+on|travel(?:l)?ing\s+on|heads\s+on|moves\s+on)\s+"
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|"
+    r"on\s+\w+day)\s+)?(?:for|to)\s+(?-i:[A-Z])")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
 _NOUN_TRIGGER = re.compile(
     r"(?i)^(?:summit|talks|meeting|conference|visit|trip|ceremony|bilateral|sidelines?)")
@@ -44,6 +49,9 @@ _FOR_MEETING = re.compile(r"[^.;]{0,40}?\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|was|are|were|said|says|will|would)\b")
 _STATE_VISIT = re.compile(r"(?i)\b(?:state|official)\s+visit\b")
 _MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts|welcomed\s+by|"
+                       # "Kagame received Mozambique's Daniel Chapo"
+                       r"(?:received|receives|welcomed|welcomes)\s+(?:(?-i:[A-Z])[\w-]+['’]s\s+)?"
+                       r"(?=(?-i:[A-Z]))|"
                        r"received\s+by|(?:the\s+)?guest\s+of)\b")
 _OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
                         r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
@@ -218,6 +226,11 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
     venues = {at for place, at, _ in found if place.kind == "venue"}
     # "at the Palacio de las Garzas": the venue, not a town called Palacio
     found = [(pl, at, visit) for pl, at, visit in found if pl.kind == "venue" or at not in venues]
+    # "In Budapest, Xi sat down with Orban at the Carmelite Monastery": the venue is the site
+    towns = {pl.name.rsplit(", ", 1)[1] for pl, _, _ in found
+             if pl.kind == "venue" and ", " in pl.name}
+    found = [(pl, at, visit) for pl, at, visit in found
+             if pl.kind == "venue" or pl.name not in towns]
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
@@ -243,12 +256,13 @@ _SEAT_VISIT = re.compile(
 _VENUE_HEAD = (r"(?:Palace|Hall|Hotel|Residence|House|Castle|Villa|Pavilion|Centre|Center|"
                r"Complex|Kremlin|Palacio|Palais|Palazzo|Palácio|Schloss|Lodge|Resort|Manor|"
                r"Château|Chateau|Mansion|Forum|Auditorium|Dacha|Estate|Guesthouse|"
-               r"Guest\s+House)")
+               r"Guest\s+House|Museum|Gallery|Library|Cathedral|Monastery|Abbey|Village|"
+               r"Theatre|Theater|Opera|Stadium)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
 _NAMED_VENUE = re.compile(
     rf"(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?P<venue>(?:Hotel|Palacio|Palais|Palazzo|Palácio|"
     rf"Schloss|Villa|Château|Castle)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|"
-    rf"(?:{_NAME_WORD}\s+){{0,4}}{_VENUE_HEAD}"
+    rf"(?:{_NAME_WORD}\s+(?:(?:and|&)\s+)?){{0,4}}{_VENUE_HEAD}"
     rf"(?:\s+(?:of|de|del|des|du|di|dos|das)\s+(?:the\s+|la\s+|los\s+|las\s+)?{_NAME_WORD}"
     rf"(?:\s+{_NAME_WORD}){{0,2}})?|(?:{_NAME_WORD}\s+){{1,3}}(?:presidential|state|official|"
     rf"royal)\s+(?:residence|palace|compound|guesthouse))(?![\w-])"
@@ -294,7 +308,7 @@ def _venue_at(venue: str, town: Place, how: str) -> Place:
 def _town_of_the_day(doc: Doc, index: int, res: Resources, at: int) -> Place | None:
     """The town a sentence's unplaced venue is in: its dateline's, or the last meeting's."""
     text = doc.sentences[index].text
-    before = list(re.finditer(r"\b(?:in|at)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[:at]))
+    before = list(re.finditer(r"\b(?i:in|at)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[:at]))
     if before:
         # "began the trip in Hanoi, where he met To Lam at the Presidential Palace"
         found = resolve_phrase(text[before[-1].end():at], res, doc.context)
@@ -326,7 +340,7 @@ def _filed_from(doc: Doc, res: Resources) -> Place | None:
     """The city a story is filed from: "By Helen Achterberg in Apia", or its dateline."""
     byline = _BYLINE_IN.search(doc.article.text[:1500])
     cities = [byline.group("city")] if byline else []
-    cities += [d.group("city") for s in doc.sentences[:5]
+    cities += [d.group("city") for s in doc.sentences[:12]
                if (d := _DATELINE.match(s.text) or p.DATELINE.match(s.text))]
     for city in cities:
         found = resolve_phrase(city.title() if city.isupper() else city, res, doc.context)
@@ -358,8 +372,25 @@ _UNNAMED_VENUE = re.compile(
     r"(?:headquarters|palace|residence|compound|offices?|guest\s?house|dacha))\b")
 
 
+_UNNAMED_HOTEL = re.compile(r"(?i)\b(?:at|in)\s+(?:the|his|her|their)\s+hotel\b")
+
+
 def _unnamed_venue(doc: Doc, index: int, res: Resources) -> list[tuple[Place, int]]:
-    """Place "met Trong at the party headquarters" in the town of the day."""
+    """Place "met Trong at the party headquarters" in the town of the day.
+
+    An unnamed hotel is no place of its own: "met at the hotel where Xi was staying" is
+    the town's marker.
+    """
+    text = doc.sentences[index].text
+    hotel = _UNNAMED_HOTEL.search(text)
+    if hotel:
+        # "at the hotel where the Chinese leader was staying in Lima"
+        after = re.search(r"\bin\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[hotel.end():hotel.end() + 80])
+        found = resolve_phrase(text[hotel.end() + after.end():], res, doc.context) \
+            if after else None
+        town = found[0] if found and found[0].precision == "settlement" \
+            else _town_of_the_day(doc, index, res, hotel.start())
+        return [(town, hotel.start())] if town else []
     venue = _UNNAMED_VENUE.search(doc.sentences[index].text)
     town = _town_of_the_day(doc, index, res, venue.start()) if venue else None
     if venue is None or town is None:
@@ -419,6 +450,9 @@ def find_meetings(doc: Doc, index: int, res: Resources) -> list[Mention]:
         return []
     if p.PRESS_ONLY.search(sentence.text) and not _MET_VERB.search(sentence.text):
         return []
+    if leader_count(doc, index) < 2 and (p.MET_NON_LEADERS.search(sentence.text) or (
+            _ITINERARY.search(sentence.text) and not _MET_VERB.search(sentence.text))):
+        return []  # "Biden leaves Lima today for Manaus, before travelling on to Rio"
     leader_countries = _article_leader_countries(doc, index)
     if not _has_leaders(doc, index):
         # "the upcoming Thursday meeting in Bishkek": leaders named elsewhere in the story.

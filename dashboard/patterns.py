@@ -17,7 +17,8 @@ _QUALIFIER = (
     r"cooperative\s+security|forward\s+operating|operating|staging|operations|rotational|"
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
     r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle|equipment|"
-    r"pre-?positioned|pre-?positioning)"
+    r"pre-?positioned|pre-?positioning|engineering|fighter|bomber|special[-\s]warfare|special\s+forces|"
+    r"anti-?piracy)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -34,7 +35,8 @@ BASE_NOUN = re.compile(
     rf"(?-i:{_AIR_FORCES})\s+(?:Base\s+)?(?-i:[A-Z])[\w'’-]+|"
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
-    r"squadrons?|detachments?|battalions?|fighters|jets|helicopters|drones|troops|soldiers|"
+    r"squadrons?|detachments?|battalions?|batter(?:y|ies)|fighters|jets|helicopters|drones|"
+    r"troops|soldiers|"
     r"personnel|"
     r"runways?|contingents?|cosmodromes?|spaceports?|headquarters|airports?)\b",
     re.IGNORECASE,
@@ -44,7 +46,8 @@ MILITARY_CONTEXT = re.compile(
     r"missiles?|warships?|fighters?|jets|bombers|drones|garrison|deploy\w*|stationed|battalions?|"
     r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
     r"contingents?|squadrons?|aircraft|helicopters|personnel|servicemen|sailors|airmen|"
-    r"instructors|mercenar(?:y|ies)|peacekeepers?|border\s+guards?|Pentagon|Gurkhas?)\b",
+    r"instructors|mercenar(?:y|ies)|peacekeep\w+|border\s+guards?|Pentagon|Gurkhas?|"
+    r"UNIFIL|UNMISS|MINUSMA|MONUSCO|UNDOF|KFOR|patroll?(?:ed|ing|s)?|Patriots?)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -57,7 +60,8 @@ NON_MILITARY_BASE = re.compile(
     re.IGNORECASE,
 )
 #: Base nouns that only count with military words in the same sentence.
-WEAK_NOUNS = frozenset({"personnel", "base", "bases", "camp", "camps", "headquartered", "stationed",
+WEAK_NOUNS = frozenset({"battery", "batteries", "personnel", "base", "bases", "camp", "camps",
+                        "headquartered", "stationed",
                         "garrisoned", "remain", "remains", "remained", "deployed", "site",
                         "sites", "facility", "facilities", "installation", "installations",
                         "based", "squadron", "squadrons", "detachment", "detachments",
@@ -65,7 +69,8 @@ WEAK_NOUNS = frozenset({"personnel", "base", "bases", "camp", "camps", "headquar
                         "troops", "soldiers", "runway", "runways", "contingent", "contingents",
                         "headquarters", "airport", "airports"})
 #: Weak nouns that count only when they lead to a curated installation.
-KNOWN_ONLY = frozenset({"personnel", "site", "sites", "facility", "facilities", "installation",
+KNOWN_ONLY = frozenset({"battery", "batteries", "personnel", "site", "sites", "facility",
+                        "facilities", "installation",
                         "installations", "remain", "remains", "remained", "deployed",
                         "squadron", "squadrons", "detachment", "detachments", "battalion",
                         "battalions", "fighters", "jets", "helicopters", "drones", "troops",
@@ -84,6 +89,8 @@ LOCATIVE = re.compile(
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
     r"(?P<prep>on\s+the\s+(?:edge|edges|outskirts|fringes?|shores?|banks?|coast)\s+of|"
     r"in|at|on|near|outside|inside|within|off|by|close\s+to|next\s+to|beside|"
+    # "The Dutch battery left Sliac in 2022": where it was
+    r"left|vacated|"
     r"alongside|adjacent\s+to|"
     r"(?:split\s+)?between|"
     r"(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)"
@@ -118,8 +125,17 @@ MEETING_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 #: A meeting only talked about, or held at a distance: never a meeting site.
+#: A leader meeting people who are not leaders: "Lee met about 50 of its soldiers".
+MET_NON_LEADERS = re.compile(
+    r"\bmet\s+(?:with\s+)?(?:(?:about|some|around|nearly|more\s+than)\s+)?(?:\d[\d,]*\s+"
+    r"(?:of\s+)?)?(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+)?(?:soldiers|troops|sailors|"
+    r"servicemen|servicewomen|personnel|peacekeepers|staff|students|supporters|diaspora|"
+    r"crowds)\b", re.IGNORECASE)
 NOT_A_MEETING = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+held|take\s+place|be\s+hosted|meet)\b|"
+    # "In Belgrade he was met by cheering crowds"
+    r"\b(?:was|were)\s+(?:met|greeted|welcomed)\s+by\s+(?:[\w-]+\s+){0,2}?(?:crowds|"
+    r"protesters|demonstrators|supporters|well-wishers)\b|"
     r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
     # "Abiy's planned visit to Mogadishu was called off earlier this year"
     r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+"
@@ -175,13 +191,22 @@ DENIED_CUES = re.compile(
     r"(?:base|facility|military\s+facility|plans?|project|talks)|dismiss(?:ed)?\s+reports|"
     r"rumou?red|(?:is|are|was|were)\s+not\s+(?:being\s+)?(?:discussed|considered|planned)|"
     r"shelved|scrapped|(?:plans?|project|lease|deal)\s+(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:cancell?ed|dropped|abandoned))\b", re.IGNORECASE)
+    r"(?:cancell?ed|dropped|abandoned)|"
+    # "a suggestion that Australia 'could one day host' a Typhon battery was dismissed"
+    r"(?:suggestion|proposal|idea|offer|request|plan)\b[^.;]{0,120}?\b(?:was|were|has\s+been|"
+    r"had\s+been)\s+(?:dismissed|rejected|ruled\s+out|turned\s+down))\b", re.IGNORECASE)
 CLOSED_CUES = re.compile(
     r"\b(?:closed|closure|shut(?:\s+down)?|withdr[ae]w\w*|withdrawal|handed\s+(?:over|back)|"
+    # "handed to Kosovo's security forces", not "handed to Russia"
+    r"handed\s+to\s+(?:the\s+)?(?:host|local|[A-Z][\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:forces|army|military|navy|government|authorities)|"
     # "evacuated the base", not "flew their evacuation mission out of Japan's base"
     r"(?:was|were|been)\s+evacuated|evacuat(?:ed|ing|ion\s+of)\s+(?:the|its|their)\s+(?:[\w-]+\s+)"
     r"{0,3}(?:base|garrison|camp|station|facility|outpost)|"
-    r"vacated|abandoned|pulled\s+out|dismantled|left\s+(?:the|its|their|[A-Z][\w-]+['’]s)\s+"
+    r"vacated|abandoned|pulled\s+out|dismantled|"
+    # "had run forward operating bases in Macomia; its infantry left them in April 2024"
+    r"(?:troops|infantry|forces|soldiers|units?|contingents?)\s+left\s+(?:them|it)\b|"
+    r"left\s+(?:the|its|their|[A-Z][\w-]+['’]s)\s+"
     r"(?:[\w-]+\s+){0,3}(?:base|location|garrison|camp|station|facility)|"
     # "the former Soviet air base", not "the former imperial palace" or "formerly Kurgan-Tyube"
     r"former(?:ly)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:air\s?)?(?:base|garrison|camp|"

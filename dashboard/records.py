@@ -12,7 +12,7 @@ from dashboard.knowledge import place_of
 from dashboard.models import Installation, Mention, Place
 
 _TYPE_WORDS = (("naval", "naval"), ("navy", "naval"), ("port", "naval"), ("harbo", "naval"),
-               ("submarine", "naval"), ("air", "air"), ("radar", "radar"),
+               ("submarine", "naval"), ("air", "air"), ("fighter", "air"), ("radar", "radar"),
                ("logistic", "logistics"), ("training", "training"), ("space", "space"),
                ("missile", "missile"), ("signal", "signals"), ("listening", "signals"),
                ("communication", "signals"), ("army", "army"), ("garrison", "army"))
@@ -72,7 +72,9 @@ def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
         where = place.name.split("(")[0].strip()
         place = replace(place, key=f"at-{place.key}", name=where)
     label = "Deployment" if noun_text.lower() in p.PRESENCE_VERBS else noun_text.strip()
-    name = item.name if item else f"{label.capitalize()}, {where}"
+    if not re.match(r"(?:Camp|Fort)\s+[A-Z]", label):
+        label = label.capitalize()  # "Air base, Mihail Kogălniceanu", but "Camp Able Sentry"
+    name = item.name if item else f"{label}, {where}"
     return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
                    end=sentence.end, place=place, operator=operator, host=host,
                    countries=tuple(dict.fromkeys(c for c in (operator, host) if c)),

@@ -178,6 +178,24 @@ NAMING_RULES = [
     # personnel make a camp military
     ("Russian personnel still occupy the camp at Kayes airport.", "Camp, Kayes", "RUS",
      "MLI"),
+    # a camp named in the text is not another curated camp near its town
+    ("A second US camp, Camp Monteith outside Gjilan, was handed to Kosovo's security forces "
+     "in 2007.", "Camp Monteith", "USA", "XKX"),
+    ("A third US camp, Camp Able Sentry outside Gjilan, was handed to Kosovo's security "
+     "forces in 2001.", "Camp Able Sentry, Gjilan", "USA", "XKX"),
+    # "the fighter base" between two towns is the air base near them, not the training area
+    ("Czech troops led the battlegroup at Lest. At Sliac, the fighter base between Zvolen and "
+     "Banska Bystrica, the agreement foresees American use of new hangars.",
+     "Sliač Air Base (US agreed facility)", "USA", "SVK"),
+    # a battery that left a base is that country's, closed
+    ("The Dutch Patriot battery left Sliac in the autumn of 2022.",
+     "Dutch Patriot battery Sliač", "NLD", "SVK"),
+    # peacekeeping units by their names and their camps
+    ("In southern Lebanon, the Dongmyeong unit has patrolled from its camp near Tyre as part "
+     "of UNIFIL since 2007, and stayed through the war between Israel and Hezbollah.",
+     "Dongmyeong Unit camp (UNIFIL), Tayr Debba", "KOR", "LBN"),
+    ("Korea's other units abroad. In South Sudan, the Hanbit engineering unit has been based "
+     "in Bor since 2013.", "Hanbit Unit (UNMISS), Bor", "KOR", "SSD"),
     # the unit's ordinal is not a place name
     ("The Russian army's 4th Guards military base fills a garrison in Tskhinvali.",
      "4th Guards Military Base", "RUS", "GEO"),
@@ -305,6 +323,22 @@ MEETINGS = [
     ("Donald Trump and Mohammed bin Salman signed a \"strategic defence partnership\" at the Al "
      "Yamamah Palace in Riyadh on Tuesday.", date(2025, 5, 14), "Al-Yamamah Palace",
      {"USA", "SAU"}, date(2025, 5, 13)),
+    # a venue's name with "and" in it, in the dateline's city, not a town called Victoria
+    ("LONDON - Keir Starmer and Friedrich Merz signed the first friendship treaty between "
+     "Britain and Germany at the Victoria and Albert Museum yesterday.", date(2025, 7, 18),
+     "Victoria and Albert Museum, London", {"GBR", "DEU"}, date(2025, 7, 17)),
+    # the venue of the sentence's town is the site, not the town besides
+    ("In Budapest on Thursday, after a welcome by President Tamas Sulyok in the Lion Courtyard "
+     "of Buda Castle, Xi sat down with Viktor Orban at the Carmelite Monastery, the prime "
+     "minister's office on Castle Hill.", date(2024, 5, 10), "Carmelite Monastery, Budapest",
+     {"CHN", "HUN"}, date(2024, 5, 9)),
+    # an unnamed hotel is the town's marker
+    ("Joe Biden and Xi met yesterday at the hotel where the Chinese leader was staying in Lima.",
+     date(2024, 11, 17), "Lima", {"USA", "CHN"}, date(2024, 11, 16)),
+    # two leaders meeting soldiers together still meet
+    ("Canadian Prime Minister Justin Trudeau and Latvian Prime Minister Krišjānis Kariņš met "
+     "soldiers in Riga on Monday.", date(2023, 7, 11), "Riga", {"CAN", "LVA"},
+     date(2023, 7, 10)),
 ]
 
 #: Places a meeting sentence names that are not where leaders met.
@@ -344,6 +378,18 @@ NOT_MEETING_PLACES = [
     # "the Istana" is not, by an alternate spelling, a hamlet in a country the story names once
     ("SINGAPORE — Macron and Prime Minister Lawrence Wong held talks at the Istana on Friday; "
      "Macron flies on to Washington next.", "Easton"),
+    # a leader's onward legs, no one else named
+    ("Biden leaves Lima today for Manaus, where he will become the first sitting US president "
+     "to visit the Amazon, before travelling on to the G20 summit in Rio de Janeiro.",
+     "Manaus"),
+    ("Biden leaves Lima today for Manaus, where he will become the first sitting US president "
+     "to visit the Amazon, before travelling on to the G20 summit in Rio de Janeiro.",
+     "Rio de Janeiro"),
+    # crowds and soldiers are not a leader's counterparts
+    ("In Belgrade and Budapest he was met by cheering crowds, cavalry and leaders competing to "
+     "call him their closest friend.", "Belgrade"),
+    ("On Wednesday President Lee met about 50 of its soldiers at his hotel in Abu Dhabi.",
+     "Abu Dhabi"),
 ]
 
 
@@ -361,6 +407,16 @@ def test_find_mentions_puts_an_unnamed_venue_in_the_town_of_the_day(resources):
     assert [(m.name, m.date, m.place.kind) for m in later] == [
         ("Party headquarters, Hanoi", date(2024, 6, 20), "venue")]
     assert "the day's town" in later[0].place.geocoder
+
+
+def test_find_mentions_puts_the_headline_meeting_at_the_venue_the_story_names(resources):
+    text = ("Trump and Lee meet in Gyeongju as troop debate returns\n\nGYEONGJU — President "
+            "Lee Jae-myung hosted Donald Trump at the Gyeongju National Museum yesterday.")
+    article = make_article(text, "", {"published": date(2025, 10, 30),
+                                      "title": "Trump and Lee meet in Gyeongju as troop debate "
+                                               "returns"}, source="t")
+    meetings = [m for m in find_mentions(article, resources) if m.kind == "meeting_site"]
+    assert {m.name for m in meetings} == {"Gyeongju National Museum, Gyeongju"}
 
 
 def test_find_mentions_puts_a_city_meeting_at_the_venue_of_the_day(resources):
@@ -446,6 +502,9 @@ TRAPS = [
     "Rumours of a second Russian base near Osh return every year; no such plan is being "
     "discussed, officials said.",
     "Cambodia denies that the Ream naval base is being readied for Chinese warships.",
+    # a home base shared with a curated guest is not the guest's where the guest is not named
+    "The RAF flies its nine Poseidons from RAF Lossiemouth in Moray.",
+    "Hungary's own Gripen fighters fly from Kecskemet.",
 ]
 
 
@@ -492,6 +551,18 @@ def test_find_mentions_keeps_an_apposition_to_its_base(resources):
     assert not any(operator == "CAN" for _, operator in operators), operators
 
 
+@pytest.mark.parametrize("text", [
+    "A second US camp, Camp Monteith outside Gjilan, was handed to Kosovo's security forces in "
+    "2007.",
+    "South Africa had run forward operating bases in Macomia district; its infantry left them "
+    "in April 2024.",
+    "The Dutch Patriot battery left Sliac in the autumn of 2022.",
+])
+def test_find_mentions_reads_a_handover_or_departure_as_closure(text, resources):
+    (mention,) = extract(text, resources, date(2025, 8, 29))
+    assert mention.status == "closed"
+
+
 def test_find_mentions_reads_an_evacuation_flight_as_no_closure(resources):
     (mention,) = extract("Japanese Self-Defense Forces flew their evacuation mission out of "
                          "Japan's base in Djibouti.", resources)
@@ -511,6 +582,14 @@ def test_find_mentions_reads_an_evacuation_flight_as_no_closure(resources):
      "Wednesday. Mulino hosted Costa Rican President Rodrigo Chaves at the Palacio de las "
      "Garzas on Monday, where the two leaders agreed to share border intelligence.",
      date(2025, 4, 10), "Palacio de las Garzas, Panama City", "PAN", date(2025, 4, 7)),
+    # a dateline below the page's header lines
+    ("Great Lakes Monitor | Regional Security\n\nhttps://example.org/security/rwanda\n\n"
+     "Home > Security > East & Southern Africa\n\nRwanda and Mozambique seal troop deal\n\n"
+     "Status of forces agreement keeps Rwandan soldiers in Cabo Delgado\n\n"
+     "By Aline Mukeshimana\n\n29.08.2025, 08:10 CAT\n\nKIGALI - Rwanda's soldiers will stay "
+     "in northern Mozambique for years. President Paul Kagame received Mozambique's Daniel "
+     "Chapo at Urugwiro Village on Wednesday.", date(2025, 8, 29), "Urugwiro Village, Kigali",
+     "RWA", date(2025, 8, 27)),
 ])
 def test_find_mentions_puts_a_venue_in_the_city_the_story_is_filed_from(
         text, published, venue, country, when, resources):

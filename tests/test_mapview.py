@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 
 import pytest
 
@@ -81,7 +80,7 @@ def test_escapers():
     (None, "country", {"fill_color": "#ef3b2c", "dash_array": "1 4"}),
 ])
 def test_marker_style_shows_status_and_precision(status, precision, expected):
-    style = marker_style(replace(site(), status=status, precision=precision))
+    style = marker_style(site()._replace(status=status, precision=precision))
     assert expected.items() <= style.items()
 
 
@@ -94,7 +93,7 @@ def test_legend_names_every_status_and_precision():
 
 def test_tooltip_says_when_a_reported_installation_is_not_known():
     assert "not in the knowledge base" in site_tooltip(site())
-    known = replace(site(), installation_id="rus-kant-air-base", status="active")
+    known = site()._replace(installation_id="rus-kant-air-base", status="active")
     assert "not in the knowledge base" not in site_tooltip(known)
     assert "active" in site_tooltip(known)
 
@@ -105,7 +104,7 @@ def test_known_layer_marks_installations_in_the_news():
 
     known = [i for i in read_installations(DATA_DIR / "installations")
              if i.id in ("rus-kant-air-base", "rus-koy-sary-naval-test-base")]
-    reported = replace(site(), installation_id="rus-kant-air-base", mention_count=3)
+    reported = site()._replace(installation_id="rus-kant-air-base", mention_count=3)
     html = build_map([reported], load_map_assets(), None, known=known).get_root().render()
     assert "in the news: 3 quotes" in html and "not in the news shown" in html
 
@@ -130,7 +129,7 @@ def test_country_map_shades_hosts_and_escapes_names():
 
 
 def test_pick_map_centres_on_the_site_and_shows_the_proposed_place():
-    fmap = build_pick_map(replace(site(), name="<b>Kant</b>"), load_map_assets(), None,
+    fmap = build_pick_map(site()._replace(name="<b>Kant</b>"), load_map_assets(), None,
                           proposed=(42.9, 74.7))
     html = fmap.get_root().render()
     assert fmap.location == [42.85, 74.85] and fmap.options["zoom"] == 11

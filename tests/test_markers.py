@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 
 import folium
 import pytest
@@ -18,7 +17,7 @@ def site(name: str, **changes: object) -> SiteRow:
                   lon=74.85, precision="site", geocoder="knowledge-base", operator="RUS",
                   host="KGZ", installation_type="air", mention_count=2,
                   installation_id="rus-kant-air-base", status="active")
-    return replace(row, **changes)
+    return row._replace(**changes)
 
 
 def rendered(sites: list[SiteRow], fit: bool = False) -> tuple[list, list, str]:

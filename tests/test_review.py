@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from dashboard.review import clicked_point, quote_span, review_queue, review_reasons, sentence_at
@@ -26,17 +24,17 @@ KNOWN = SiteRow(id="installation:rus-kant-air-base", name="Kant Air Base", kind=
       "precision": "settlement", "geocoder": "gazetteer"}, []),
 ])
 def test_review_reasons(changes, reasons):
-    assert review_reasons(replace(KNOWN, **changes)) == reasons
+    assert review_reasons(KNOWN._replace(**changes)) == reasons
 
 
 def test_queue_puts_the_most_doubtful_first_and_leaves_out_the_rest():
-    doubtful = replace(KNOWN, id="b", name="B", operator=None, installation_id=None)
-    coarse = replace(KNOWN, id="a", name="A", precision="country")
+    doubtful = KNOWN._replace(id="b", name="B", operator=None, installation_id=None)
+    coarse = KNOWN._replace(id="a", name="A", precision="country")
     assert [s.id for s, _ in review_queue([KNOWN, coarse, doubtful])] == ["b", "a"]
 
 
 def test_an_analyst_placed_site_needs_no_second_look():
-    assert review_reasons(replace(KNOWN, geocoder="analyst")) == []
+    assert review_reasons(KNOWN._replace(geocoder="analyst")) == []
 
 
 @pytest.mark.parametrize(("returned", "point"), [

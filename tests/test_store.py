@@ -132,6 +132,31 @@ def test_an_undated_mention_alone_keeps_its_site_in_a_year(engine):
     assert [(s.id, s.mention_count) for s in query_sites(engine, year)] == [(site_id, 1)]
 
 
+def test_sites_come_in_the_same_name_order_on_every_backend(engine):
+    for number, name in enumerate(["kant", "Kant", "Bishkek", "Émile", "Zhetysu"]):
+        place = Place(key=f"geonames:{number}", name=name, lat=42.85, lon=74.85,
+                      country="KGZ", kind="settlement", precision="settlement")
+        article = Article(id=f"a{number}", source=f"a{number}.txt", text="t", title="T")
+        mention = Mention(kind="installation", name=name, quote="q", start=0, end=1,
+                          place=place, operator="RUS", host="KGZ")
+        save_article(engine, article, [mention], editor=EDITOR)
+    assert [s.name for s in query_sites(engine, Filters())] == [
+        "Bishkek", "Kant", "Zhetysu", "kant", "Émile"]
+
+
+def test_two_alliances_count_a_mention_in_both_once(engine):
+    place = Place(key="geonames:1", name="Kant", lat=42.85, lon=74.85, country="KGZ",
+                  kind="settlement", precision="settlement")
+    for number, orgs in enumerate([("CSTO", "SCO"), ("CSTO",), ("SCO",)]):
+        article = Article(id=f"a{number}", source=f"a{number}.txt", text="t", title="T")
+        mention = Mention(kind="installation", name="Kant", quote="q", start=0, end=1,
+                          place=place, operator="RUS", host="KGZ", alliances=orgs)
+        save_article(engine, article, [mention], editor=EDITOR)
+    counts = {orgs: [s.mention_count for s in query_sites(engine, Filters(alliances=orgs))]
+              for orgs in [("CSTO",), ("SCO",), ("CSTO", "SCO")]}
+    assert counts == {("CSTO",): [2], ("SCO",): [2], ("CSTO", "SCO"): [3]}
+
+
 def test_site_status_is_the_newest_dated_statement(engine):
     site_id = _saved(engine, [(date(2020, 1, 1), "planned"), (date(2022, 1, 1), "active"),
                               (None, "closed"), (date(2023, 1, 1), None)])

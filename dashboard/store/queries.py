@@ -11,9 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
-    Integer,
     and_,
-    cast,
     column,
     func,
     or_,
@@ -131,7 +129,7 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
             and not _date_spans(filters):
         # Alliance alone: its own index holds the site, so no mention row is read.
         return (select(mention_alliances.c.site_id.label("site_id"),
-                       func.count(func.distinct(mention_alliances.c.mention_id)).label("n"))
+                       _mention_count(filters.alliances).label("n"))
                 .where(mention_alliances.c.org.in_(filters.alliances))
                 .group_by(mention_alliances.c.site_id).subquery())
     words = filters.text.strip()
@@ -142,13 +140,12 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
     if not base and not words and len(spans) == 2:
         # Dates alone, undated included: the in-range rows come from the date index and
         # each site keeps its undated count, so the undated rows are never read.
-        both = union_all(
-            select(mentions.c.site_id, func.count().label("n")).where(spans[0])
-            .group_by(mentions.c.site_id),
-            select(sites.c.id.label("site_id"), sites.c.undated_count.label("n"))
-            .where(sites.c.undated_count > 0)).subquery()
-        return (select(both.c.site_id, cast(func.sum(both.c.n), Integer).label("n"))
-                .group_by(both.c.site_id).subquery())
+        dated = (select(mentions.c.site_id, func.count().label("n")).where(spans[0])
+                 .group_by(mentions.c.site_id).subquery())
+        total = sites.c.undated_count + func.coalesce(dated.c.n, 0)
+        return (select(sites.c.id.label("site_id"), total.label("n"))
+                .select_from(sites.outerjoin(dated, dated.c.site_id == sites.c.id))
+                .where(total > 0).subquery())
     # OR-ed parts would defeat the indexes; counted apart and added up, each uses its own.
     halves: list[list[ColumnElement[bool]]] = [[]]
     if words:
@@ -161,6 +158,13 @@ def _counted(filters: Filters, dialect: str) -> Subquery | None:
              for half in halves for span in ([[s] for s in spans] or [[]])]
     rows = parts[0].subquery() if len(parts) == 1 else union_all(*parts).subquery()
     return select(rows.c.site_id, func.count().label("n")).group_by(rows.c.site_id).subquery()
+
+
+def _mention_count(orgs: tuple[str, ...]) -> ColumnElement[int]:
+    """Count the mentions of a site in any of the alliances (each mention once per org)."""
+    if len(orgs) == 1:
+        return func.count()
+    return func.count(func.distinct(mention_alliances.c.mention_id))
 
 
 def _counted_by_word(conn: Connection, filters: Filters) -> Subquery | None:
@@ -193,9 +197,12 @@ def _select_sites(engine: Engine, filters: Filters, *where: ColumnElement[bool]
         counted = _counted_by_word(conn, filters)
         if counted is None:
             counted = _counted(filters, engine.dialect.name)
-        query = _sites_query(counted)
-        return [SiteRow(*row) for row in conn.execute(
-            query.where(*site_conds).order_by(sites.c.name))]
+        # In code point order on every backend: PostgreSQL's "C" collation is SQLite's own,
+        # and cheaper than sorting by the locale's rules.
+        name = sites.c.name.collate("C") if engine.dialect.name == "postgresql" else sites.c.name
+        rows = conn.execute(_sites_query(counted).where(*site_conds)
+                            .order_by(name, sites.c.id)).all()
+    return list(map(SiteRow._make, rows))
 
 
 def _sites_query(counted: Subquery | None) -> Select[Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import (
     Column,
@@ -153,9 +154,12 @@ feed_links = Table(
 CORRECTABLE = ("name", "kind", "operator", "host", "lat", "lon", "precision")
 
 
-@dataclass(frozen=True)
-class SiteRow:
-    """A site with the number of mentions that pass the filters."""
+class SiteRow(NamedTuple):
+    """A site with the number of mentions that pass the filters.
+
+    A named tuple rather than a dataclass: a map view builds ten thousand of them, and a
+    tuple is built five times faster than a frozen dataclass.
+    """
 
     id: str
     name: str
