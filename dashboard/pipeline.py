@@ -21,7 +21,7 @@ from dashboard.countries import (
 from dashboard.errors import AccessError, ConfigError, DashboardError
 from dashboard.extract import compile_kb_pattern
 from dashboard.fetch import Fetched, FetchPolicy, fetch
-from dashboard.gazetteer import open_gazetteer
+from dashboard.gazetteer import open_gazetteer, read_capitals
 from dashboard.geocode import GEOCODER_NAMES, PlaceResolver, make_geocoder
 from dashboard.gloss import LANGUAGES as GLOSSED
 from dashboard.ingest import (
@@ -84,7 +84,7 @@ def load_resources(settings: Settings) -> Resources:
     shapes = list(read_countries())
     countries = build_country_index(
         shapes, read_country_terms(settings.data_dir / "country_terms.csv"),
-        read_centroids(settings.data_dir / "country_points.csv"))
+        read_centroids(settings.data_dir / "country_points.csv"), read_capitals())
     gazetteer = open_gazetteer(settings.cache_dir, settings.data_dir, shapes)
     knowledge = build_knowledge_base(read_installations(settings.data_dir / "installations"))
     resolver = PlaceResolver(make_geocoder(settings, gazetteer), GEOCODER_NAMES[settings.geocoder])

@@ -151,9 +151,9 @@ NAMING_RULES = [
     # of two curated rows for one alias, the one named exactly and run by the story's country
     ("Army logistics soldiers waited at Ali Al Salem Air Base for the next convoy.",
      "Ali Al Salem Air Base", "USA", "KWT"),
-    # an airport named after a person: the town after it places the base
+    # an airport named after a person: the town after it places the base, curated there
     ("The US Navy once left its forward operating location at Eloy Alfaro airport in Manta.",
-     "Forward operating location, Manta", "USA", "ECU"),
+     "Forward Operating Location Manta", "USA", "ECU"),
     # a named airport is that airport, not another base near the town after it
     ("Russian border guards withdrew from the checkpoint at Zvartnots airport in Yerevan.",
      "Russian FSB border guard post, Zvartnots Airport", "RUS", "ARM"),
@@ -187,6 +187,16 @@ NAMING_RULES = [
     ("Czech troops led the battlegroup at Lest. At Sliac, the fighter base between Zvolen and "
      "Banska Bystrica, the agreement foresees American use of new hangars.",
      "Sliač Air Base (US agreed facility)", "USA", "SVK"),
+    # a list after a colon, of a host's bases a foreign country may use
+    ("Under the agreement, American personnel can be stationed at three Danish air bases: "
+     "Karup in central Jutland, Skrydstrup in the south and Aalborg in the north.",
+     "Fighter Wing Skrydstrup (US DCA access)", "USA", "DNK"),
+    ("Under the agreement, American personnel can be stationed at three Danish air bases: "
+     "Karup in central Jutland, Skrydstrup in the south and Aalborg in the north.",
+     "Air Base Aalborg (US DCA access)", "USA", "DNK"),
+    # the Revolutionary Guards make a compound military
+    ("The Imam Ali compound near Albukamal, built by the Revolutionary Guards' Quds Force, was "
+     "abandoned in December.", "Imam Ali Base", "IRN", "SYR"),
     # a battery that left a base is that country's, closed
     ("The Dutch Patriot battery left Sliac in the autumn of 2022.",
      "Dutch Patriot battery Sliač", "NLD", "SVK"),
@@ -332,9 +342,20 @@ MEETINGS = [
      "of Buda Castle, Xi sat down with Viktor Orban at the Carmelite Monastery, the prime "
      "minister's office on Castle Hill.", date(2024, 5, 10), "Carmelite Monastery, Budapest",
      {"CHN", "HUN"}, date(2024, 5, 9)),
+    # a palace no town of the story places: the capital of the leader met
+    ("Prime Minister Narendra Modi held talks with the Amir of Kuwait, Sheikh Meshal "
+     "Al-Ahmad Al-Jaber Al-Sabah, at the Bayan Palace yesterday.", date(2024, 12, 23),
+     "Bayan Palace, Kuwait City", {"IND", "KWT"}, date(2024, 12, 22)),
     # an unnamed hotel is the town's marker
     ("Joe Biden and Xi met yesterday at the hotel where the Chinese leader was staying in Lima.",
      date(2024, 11, 17), "Lima", {"USA", "CHN"}, date(2024, 11, 16)),
+    # "flown to" is a trip; a capital that names its country is still the place
+    ("Sharif had flown to Doha last week to meet Emir Tamim bin Hamad Al Thani.",
+     date(2025, 9, 18), "Doha", {"QAT"}, date(2025, 9, 11)),
+    # a government seat as the venue, in the dateline's city, though a country follows
+    ("SOFIA - Ukrainian President Volodymyr Zelensky held talks with Prime Minister Nikolai "
+     "Denkov at the Council of Ministers on Thursday, on his first visit to Bulgaria.",
+     date(2023, 7, 7), "Council of Ministers, Sofia", {"UKR", "BGR"}, date(2023, 7, 6)),
     # two leaders meeting soldiers together still meet
     ("Canadian Prime Minister Justin Trudeau and Latvian Prime Minister Krišjānis Kariņš met "
      "soldiers in Riga on Monday.", date(2023, 7, 11), "Riga", {"CAN", "LVA"},
@@ -385,6 +406,13 @@ NOT_MEETING_PLACES = [
     ("Biden leaves Lima today for Manaus, where he will become the first sitting US president "
      "to visit the Amazon, before travelling on to the G20 summit in Rio de Janeiro.",
      "Rio de Janeiro"),
+    ("By evening Zelensky had flown on to Prague, the next stop on a tour that was to take "
+     "him to Vilnius.", "Vilnius"),
+    # talks that fell through, a stop called off
+    ("Hours earlier, direct talks between Kinshasa and the M23 that Angola had planned to host "
+     "in Luanda collapsed when the rebels pulled out.", "Luanda"),
+    ("President Joe Biden had been due to witness the signing himself, but he cancelled his "
+     "stop in Port Moresby to return to Washington.", "Port Moresby"),
     # crowds and soldiers are not a leader's counterparts
     ("In Belgrade and Budapest he was met by cheering crowds, cavalry and leaders competing to "
      "call him their closest friend.", "Belgrade"),
@@ -505,6 +533,9 @@ TRAPS = [
     # a home base shared with a curated guest is not the guest's where the guest is not named
     "The RAF flies its nine Poseidons from RAF Lossiemouth in Moray.",
     "Hungary's own Gripen fighters fly from Kecskemet.",
+    # a deployment only studied
+    "Reports in late March said Ankara had studied deploying air defences at the T4 air base "
+    "near Palmyra.",
 ]
 
 
@@ -561,6 +592,16 @@ def test_find_mentions_keeps_an_apposition_to_its_base(resources):
 def test_find_mentions_reads_a_handover_or_departure_as_closure(text, resources):
     (mention,) = extract(text, resources, date(2025, 8, 29))
     assert mention.status == "closed"
+
+
+def test_find_mentions_adds_the_country_a_base_is_shared_with(resources):
+    found = extract("The crews operate alongside the German contingent at the Muwaffaq Salti "
+                    "air base near the desert town of al-Azraq. The German detachment there "
+                    "shares the base with US Air Force units whose fighters fly against "
+                    "militia targets.", resources)
+    assert {(m.operator, m.host) for m in found} == {("DEU", "JOR"), ("USA", "JOR")}
+    (shared,) = [m for m in found if m.operator == "USA"]
+    assert shared.name == "Muwaffaq Salti Air Base" and shared.quote.startswith("The German")
 
 
 def test_find_mentions_reads_an_evacuation_flight_as_no_closure(resources):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.gazetteer import Gazetteer
+from dashboard.gazetteer import Gazetteer, read_capitals
 
 
 def gazetteer(resources) -> Gazetteer:
@@ -28,3 +28,10 @@ def test_airfield_names_do_not_count_as_place_names(resources):
     assert index.lookup("Djibouti-Ambouli International Airport")
     assert not index.has_name("Djibouti-Ambouli International Airport")
     assert index.has_name("Djibouti") and index.has_name("Lake Issyk-Kul")
+
+
+def test_capitals_come_by_country_code(resources):
+    capitals = read_capitals()
+    assert (capitals["KWT"], capitals["RWA"], capitals["PER"]) == ("Kuwait City", "Kigali", "Lima")
+    assert resources.countries.capital("KWT") == "Kuwait City"
+    assert resources.countries.capital(None) is None
