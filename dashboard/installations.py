@@ -56,11 +56,6 @@ _MOVED_TO = re.compile(r"(?i)\s+(?:(?:since|in|last|this|from)\s+\w+(?:\s+\d{4})
 _DIRECTION = re.compile(r"(?i)(?:north|south|east|west)\S*\s+of$")
 
 
-def noun_is_plural(text: str, end: int) -> bool:
-    """Tell whether the base noun ending at ``end`` is plural ("air bases", "facilities")."""
-    return bool(re.search(r"(?:s|ies)$", text[:end]))
-
-
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
 
@@ -74,7 +69,7 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
         rest = p.CAPITALISED_PHRASE.match(text[moved.end():])
         cursor = moved.end() + (rest.end() if rest else 0)
     listed = re.match(r":\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[start:])
-    if listed and noun_is_plural(text, start):
+    if listed and text[:start].endswith("s"):
         found.append((start + listed.end(), False))  # "three Danish air bases: Karup, ..."
     for _ in range(3):
         after = p.LOCATIVE.match(text[cursor:])
@@ -112,6 +107,17 @@ def _airport_town(text: str, at: int, phrase: str, place: Place | None, doc: Doc
     return place
 
 
+def _adjective(name: str, before: str, res: Resources) -> bool:
+    """Tell whether the name before a base noun is a country's adjective, not a base's name.
+
+    "the former Soviet airfield at Gudauta", "the South Korean special forces contingent".
+    """
+    if res.countries.lookup(name):
+        return True
+    word = re.search(r"([\w'’-]+)\s+$", before.rsplit(name, 1)[0])
+    return bool(word and res.countries.lookup(f"{word.group(1)} {name}"))
+
+
 def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
             ) -> tuple[Place, str, tuple[Installation, ...]] | None:
     verb = noun.group(0).lower() in p.PRESENCE_VERBS
@@ -143,12 +149,7 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         return (place_of(named[0]), airport.group(1), named) if named else None
     bare_unit = noun.group(0).lower() in p.KNOWN_ONLY
     name = None if verb or bare_unit else _name_before(text, noun.start(), res)
-    word_before = re.search(r"([\w'’-]+)\s+$", text[:noun.start()].rsplit(name, 1)[0]) \
-        if name else None
-    if name and (res.countries.lookup(name) or word_before and res.countries.lookup(
-            f"{word_before.group(1)} {name}")):
-        # "the former Soviet airfield at Gudauta", "the South Korean special forces
-        # contingent": an adjective, not a name
+    if name and _adjective(name, text[:noun.start()], res):
         name = None
     if name:
         named = res.knowledge.named(name, noun.group(0))
@@ -267,12 +268,9 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     return min(pool, key=lambda i: distance_km(place.lat, place.lon, i.lat, i.lon))
 
 
-_PROPER_BASE = re.compile(r"(?:Camp|Fort)\s+(?:de\s+|du\s+|des\s+)?(?P<name>[A-Z].*)")
-
-
 def _may_be_called(item: Installation, noun: str) -> bool:
     """Whether a base named in the text ("Camp Monteith") can be this curated one."""
-    proper = _PROPER_BASE.fullmatch(noun)
+    proper = p.PROPER_BASE.fullmatch(noun)
     if proper is None:
         return True
     name = normalize_name(proper.group("name"))

@@ -258,11 +258,14 @@ _SEAT_VISIT = re.compile(
     r"Malacañang|Istana|Quirinal)\b")
 
 
-_VENUE_HEAD = (r"(?:Palace|Hall|Hotel|Residence|House|Castle|Villa|Pavilion|Centre|Center|"
-               r"Complex|Kremlin|Palacio|Palais|Palazzo|Palácio|Schloss|Lodge|Resort|Manor|"
+#: Seats of government: where a story names no town, one is in the host's capital.
+_SEAT_WORDS = (r"Palace|Residence|Palacio|Palais|Palazzo|Palácio|Chancellery|"
+               r"Council\s+of\s+Ministers")
+_VENUE_HEAD = (rf"(?:{_SEAT_WORDS}|Hall|Hotel|House|Castle|Villa|Pavilion|Centre|Center|"
+               r"Complex|Kremlin|Schloss|Lodge|Resort|Manor|"
                r"Château|Chateau|Mansion|Forum|Auditorium|Dacha|Estate|Guesthouse|"
                r"Guest\s+House|Museum|Gallery|Library|Cathedral|Monastery|Abbey|Village|"
-               r"Theatre|Theater|Opera|Stadium|Haus|Chancellery|Council\s+of\s+Ministers)")
+               r"Theatre|Theater|Opera|Stadium|Haus)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
 _NAMED_VENUE = re.compile(
     rf"(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?P<venue>(?:Hotel|Palacio|Palais|Palazzo|Palácio|"
@@ -307,8 +310,7 @@ def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Pl
     return _venue_at(named.group("venue"), town[0], "its town")
 
 
-_SEAT_HEAD = re.compile(r"\b(?:Palace|Residence|Palacio|Palais|Palazzo|Palácio|Chancellery|"
-                        r"Council\s+of\s+Ministers)\b")
+_SEAT_HEAD = re.compile(rf"\b(?:{_SEAT_WORDS})\b")
 _HOSTING = re.compile(r"(?i)\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b")
 
 
@@ -426,7 +428,7 @@ def _unnamed_venue(doc: Doc, index: int, res: Resources) -> list[tuple[Place, in
         town = found[0] if found and found[0].precision == "settlement" \
             else _town_of_the_day(doc, index, res, hotel.start())
         return [(town, hotel.start())] if town else []
-    venue = _UNNAMED_VENUE.search(doc.sentences[index].text)
+    venue = _UNNAMED_VENUE.search(text)
     town = _town_of_the_day(doc, index, res, venue.start()) if venue else None
     if venue is None or town is None:
         return []

@@ -7,6 +7,8 @@ import re
 #: Stations named after an air force ("RAF Akrotiri", "RAAF Base Tindal"), and its country.
 AIR_FORCE_HOMES = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS", "RNZAF": "NZL"}
 _AIR_FORCES = "|".join(AIR_FORCE_HOMES)
+#: A base named in the text as itself: "Camp Monteith", "Fort Clayton", "Camp de Gaulle".
+PROPER_BASE = re.compile(r"(?:Camp|Fort)\s+(?:de\s+|du\s+|des\s+)?(?P<name>[A-Z].*)")
 _QUALIFIER = (
     r"(?:air|naval|navy|military|army|missile|radar|submarine|drone|logistics?|support|training|"
     r"marine|airborne|rocket|space|forward\s+operating|joint|defen[cs]e|signals?|"

@@ -72,7 +72,7 @@ def installation_mention(doc: Doc, index: int, place: Place, noun_text: str,
         where = place.name.split("(")[0].strip()
         place = replace(place, key=f"at-{place.key}", name=where)
     label = "Deployment" if noun_text.lower() in p.PRESENCE_VERBS else noun_text.strip()
-    if not re.match(r"(?:Camp|Fort)\s+[A-Z]", label):
+    if not p.PROPER_BASE.match(label):
         label = label.capitalize()  # "Air base, Mihail Kogălniceanu", but "Camp Able Sentry"
     name = item.name if item else f"{label}, {where}"
     return Mention(kind="installation", name=name, quote=sentence.text, start=sentence.start,
