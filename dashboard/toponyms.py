@@ -33,16 +33,23 @@ _LEADING_WORDS = frozenset({"the", "a", "an", "in", "at", "from", "to", "on", "o
 _ORGANISATION_WORDS = frozenset("""police services service board council university college
 airport transit commission times post herald tribune news daily city county department
 government fc united club school hospital church bank court museum zoo stadium station harbour
-port bridge street road avenue company corporation group institute authority ministry army
+port bridge company corporation group institute authority ministry army
 navy regional international district state republic metro chamber public utilities utility
 environmental fire sheriff emergency water health electric parks area metropolitan community
 housing planning transport courthouse hall library center centre memorial general medical
 high middle elementary township municipal mayor officials residents chamber rotary director
 arts historical society veterans project visitors convention bureau association foundation
 league festival theatre theater symphony orchestra market mall plaza""".split())
+#: Words after a name that make it a street's or a day's name (``Grand Avenue``).
+_STREET_WORDS = frozenset("""street road rd avenue ave boulevard blvd drive lane parkway
+pike""".split())
+#: Capitalised words that gazetteers know as small towns but news means otherwise.
+_NOT_TOPONYMS = frozenset("""christmas easter thanksgiving halloween hanukkah ramadan eid
+passover lent advent pentecost""".split())
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                          "western", "central", "northeast", "northwest", "southeast",
-                         "southwest", "upstate", "downtown"})
+                         "southwest", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "upstate", "downtown"})
 
 
 @dataclass(frozen=True)
@@ -76,11 +83,34 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
                 cursor = text.index(word, cursor) + len(word)
             hit = _first_place(words[tail + 1:], text.index(words[tail + 1], cursor), text,
                                res, person_words)
+        if hit is None and len(words) >= 2 and _ordinary_first(words[0], begin, text):
+            # "Another Gainesville business", "Keeping Gainesville": the first capital is
+            # the sentence's, not the name's
+            hit = _first_place(words[1:], text.index(words[1], begin + len(words[0])), text,
+                               res, person_words)
         if hit is not None:
             found.append(hit)
         elif len(words) >= 2:
-            person_words.update(normalize_name(w) for w in words)
+            person_words.update(_person_words(words))
     return found
+
+
+def _person_words(words: list[str]) -> set[str]:
+    """Return the words of a phrase that named no place and may name a person.
+
+    After ``Jordan Smith``, a later ``Jordan`` alone is that person. Longer phrases and
+    those with an office or organisation word (``Dublin City Manager``) are not names.
+    """
+    keys = [normalize_name(w) for w in words]
+    if len(keys) > 3 or any(k in _ORGANISATION_WORDS for k in keys):
+        return set()
+    return set(keys)
+
+
+def _ordinary_first(word: str, begin: int, text: str) -> bool:
+    """Tell a sentence's first word or an ordinary word (``Another``) from part of a name."""
+    lower = word.lower()
+    return bool(re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text))
 
 
 def _first_place(words: list[str], begin: int, text: str, res: Resources,
@@ -93,6 +123,8 @@ def _first_place(words: list[str], begin: int, text: str, res: Resources,
             return None
         places = res.resolver.candidates(phrase)
         if key.split()[0] in p.NOT_PLACE_WORDS and not (size > 1 and places):
+            if size > 1:
+                continue  # "West Virginia Council": try "West Virginia"
             return None  # "West Virginia" is a place; "West" alone, or "Monday", is not
         # "Gainesville’s VFW Post"; "in Oxford. A spate of ..." ends the sentence
         closed = bool(re.search(r"['’]s$|[.,;:]$", words[size - 1])) and \
@@ -102,6 +134,11 @@ def _first_place(words: list[str], begin: int, text: str, res: Resources,
                 and normalize_name(words[size]) not in _ORGANISATION_WORDS
                 and not any(q.precision in ("region", "country") and q.exact for q in places)):
             continue
+        if size < len(words) and normalize_name(words[size].rstrip(".,")) in _STREET_WORDS \
+                and key.split()[-1] not in ("county", "parish"):
+            return None  # "Grand Avenue", "Paris Road": a street, not the town
+        if key in _NOT_TOPONYMS:
+            return None
         if places and not _is_person(text, begin, phrase, person_words, places) \
                 and not _is_demonym(phrase, res):
             end = begin + len(phrase)
@@ -145,12 +182,16 @@ def _context(text: str, res: Resources) -> dict[str, float]:
 def _best(places: list[Place], context: Mapping[str, float], anchors: list[Place],
           qualifier: Place | None = None) -> Place:
     def score(place: Place) -> float:
-        near = any(distance_km(place.lat, place.lon, a.lat, a.lon) < _COORDINATION_BONUS_KM
-                   for a in anchors if a.key != place.key)
-        bonus = 1.5 if near else 0.0
+        # the closer and the more of the text's unambiguous places, the stronger the pull
+        pull = {a.key: max(0.0, 1.0 - distance_km(place.lat, place.lon, a.lat, a.lon)
+                           / _COORDINATION_BONUS_KM) for a in anchors if a.key != place.key}
+        near = sum(pull.values())
+        bonus = min(4.0, 2.0 * near ** 0.5)
         if qualifier is not None and place.country == qualifier.country and distance_km(
                 place.lat, place.lon, qualifier.lat, qualifier.lon) < 600:
             bonus += 4.0  # "Charleston, W.Va.": the region that follows names the one meant
+        if place.exact:  # a name spelled as written beats an alternate name of a bigger town
+            bonus += 1.0
         return score_place(place, context) + bonus
     return max(places, key=score)
 

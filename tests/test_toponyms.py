@@ -31,7 +31,29 @@ CASES = [
     ("The contract went to Midwest Restoration of Toronto.", {"Toronto": "CAN"}),
     # US counties and parishes
     ("Deputies in Kanawha County arrested a man.", {"Kanawha County": "USA"}),
+    # an ordinary word before the name, and a name before an organisation's words
+    ("Another Gainesville business is moving, and another is closing.",
+     {"Gainesville": "USA"}),
+    ("The grant went to the West Virginia Council for Archaeology.",
+     {"West Virginia": "USA"}),
+    # streets and holidays are not the towns gazetteers know by those names
+    ("The store on Grand Avenue reopened after Christmas.", {}),
+    # an office in a failed phrase does not make the town a person
+    ("Dublin Recreation Services Director Ann Lee spoke. Parks in Dublin reopened.",
+     {"Dublin": "IRL"}),
 ]
+
+
+def test_the_town_nearest_the_story_s_places_wins(resources):
+    text = ("Shops in Gainesville are busy. Traffic from Lindsay and Cooke County, Texas, "
+            "helps.")
+    gainesville = next(t for t in find_toponyms(text, resources) if t.text == "Gainesville")
+    assert abs(gainesville.place.lat - 33.6) < 0.3 and abs(gainesville.place.lon + 97.1) < 0.3
+
+
+def test_a_person_s_name_makes_the_later_word_alone_the_person(resources):
+    text = "Tyler Smith runs the shop. Customers like Tyler because prices are low."
+    assert [t.text for t in find_toponyms(text, resources)] == []
 
 
 def test_a_county_is_the_one_near_the_towns_of_the_story(resources):
