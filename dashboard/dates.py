@@ -14,8 +14,9 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
 _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?"
-               r"\d{4}\b"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+"
+               r"(?:de\s+)?\d{4}\b"),
+    re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"),
     re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
 )
@@ -52,7 +53,7 @@ def parse_date(text: str) -> date | None:
     Numeric dates are read day first (``05/03/2021`` is 5 March), as most of the world
     writes them, unless the second number cannot be a month (``03/25/2021``).
     """
-    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th|\.(?=\s))", r"\1", text.strip())
+    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.(?=\s))", r"\1", text.strip())
     numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})", cleaned)
     if numeric:
         first, sep, second, year = numeric.groups()
@@ -61,7 +62,8 @@ def parse_date(text: str) -> date | None:
             return date(int(year), int(month), int(day))
         except ValueError:
             return None
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", cleaned)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", cleaned) \
+        or re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", cleaned)
     if iso:
         try:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))

@@ -38,7 +38,7 @@ _FORMER = re.compile(r"(?i)\b(?:former|ex-)\s*(?:[a-z]+\s+){0,2}$")
 _DECISION = re.compile(r"(?i)agreed|announced|alongside")
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s+(?:state|"
-                             r"government)|the\s+two\s+(?:leaders|presidents|men|women|sides)|"
+                             r"government)|the\s+two\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?:leaders|presidents|men|women|sides)|"
                              r"both\s+leaders)\b")
 #: "he" after "where" is the travelling leader's own errand ("where he attended a gala").
 _PRONOUN_SUBJECT = re.compile(r"(?<!where\s)\b(?:he|she|the\s+two|both\s+men|the\s+pair|"
@@ -131,9 +131,11 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
     for located in p.MEETING_PLACE_AFTER.finditer(window):
         prep = located.group("prep")
         island = "island" in located.group(0)
-        if prep in ("to", "for") and (not _MOVE_TRIGGER.match(trigger.group(0))
-                                      or _DEPARTURE.search(window[:located.start()])):
-            continue
+        welcomed_to = prep == "to" and trigger.group(0).lower() in ("welcomed", "welcomes")
+        if prep in ("to", "for") and not welcomed_to and (
+                not _MOVE_TRIGGER.match(trigger.group(0))
+                or _DEPARTURE.search(window[:located.start()])):
+            continue  # "welcomed Trump to Huis ten Bosch" is met there; "talks to Kyiv" not
         island = island or bool(re.match(r"\S+(?:\s+\S+)?\s+[Ii]sland\b",
                                          window[located.end():]))
         if prep == "on" and not island:
@@ -260,7 +262,7 @@ _SEAT_VISIT = re.compile(
 
 #: Seats of government: where a story names no town, one is in the host's capital.
 _SEAT_WORDS = (r"Palace|Residence|Palacio|Palais|Palazzo|Palácio|Chancellery|"
-               r"Council\s+of\s+Ministers")
+               r"Council\s+of\s+Ministers|Parliament\s+House")
 _VENUE_HEAD = (rf"(?:{_SEAT_WORDS}|Hall|Hotel|House|Castle|Villa|Pavilion|Centre|Center|"
                r"Complex|Kremlin|Schloss|Lodge|Resort|Manor|"
                r"Château|Chateau|Mansion|Forum|Auditorium|Dacha|Estate|Guesthouse|"
@@ -297,6 +299,9 @@ def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Pl
     elif named.end() > named.end("venue"):
         town = resolve_phrase(text[named.end():], res, doc.context)
     else:
+        own = _venue_town(named.group("venue"), res, doc)
+        if own:
+            return _venue_at(named.group("venue"), own, "the town in its name")
         day = _town_of_the_day(doc, index, res, at)
         if day:
             return _venue_at(named.group("venue"), day, "the day's town")
@@ -308,6 +313,26 @@ def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Pl
     if not town or town[0].precision != "settlement":
         return None
     return _venue_at(named.group("venue"), town[0], "its town")
+
+
+def _venue_town(venue: str, res: Resources, doc: Doc) -> Place | None:
+    """The town a venue is named after, in a country of the story: "the Baabda Palace"."""
+    words = venue.split()
+    if len(words) < 2 or not re.fullmatch(_VENUE_HEAD, words[-1]) \
+            or words[0].lower() in _VENUE_ADJECTIVES:
+        return None
+    name = " ".join(words[:-1])
+    town = res.resolver.resolve(name, doc.context)
+    if town and town.precision == "settlement" and town.exact \
+            and normalize_name(town.name) == normalize_name(name) \
+            and doc.context.get(town.country or "", 0) > 0:
+        return town
+    return None
+
+
+#: Words that open a venue's name without naming its town ("the Royal Palace").
+_VENUE_ADJECTIVES = frozenset("""royal presidential imperial grand great winter summer national
+state government peace old new central official""".split())
 
 
 _SEAT_HEAD = re.compile(rf"\b(?:{_SEAT_WORDS})\b")
@@ -325,8 +350,16 @@ def _host_capital(doc: Doc, index: int, res: Resources, at: int) -> Place | None
     subject = next((r.iso3 for r in refs if r.kind == "leader"), None)
     if subject is None:
         return None
-    host = subject if _HOSTING.search(text[:at]) else next(
-        (r.iso3 for r in refs if r.iso3 != subject), None)
+    hosting = _HOSTING.search(text[:at])
+    passive = hosting and re.search(r"\b(?:was|were|been|being|is|are)\s+\w*\s*$",
+                                    text[:hosting.start()])
+    # "Kagame received Chapo": the subject hosts; "Leo was received by Aoun": the other does
+    leaders = {r.iso3 for r in doc.refs[index] if r.kind == "leader"}
+    # "on Wong's first official visit to Australia": the country visited hosts
+    visited = next((r.iso3 for r in doc.refs[index] if r.kind == "name" and r.iso3 in leaders
+                    and re.search(r"\bvisit(?:s|ing)?\s+(?:to\s+)?$", text[:r.start])), None)
+    host = visited or (subject if hosting and not passive else next(
+        (r.iso3 for r in refs if r.iso3 != subject), None))
     name = res.countries.capital(host)
     found = res.resolver.resolve(name, {host: 10.0}) if name and host else None
     return found if found and found.country == host and found.precision == "settlement" \

@@ -124,7 +124,8 @@ MEETING_TRIGGER = re.compile(
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
     r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend|guest\s+of|"
-    r"stood\s+together|appeared\s+together)\b",
+    r"stood\s+together|appeared\s+together|sat\s+(?:beside|next\s+to|with)|signed\s+off\s+on|"
+    r"spent\s+(?:[\w-]+\s+){0,3}?(?:hours?|minutes|day|evening|morning|afternoon)\s+with)\b",
     re.IGNORECASE,
 )
 #: A meeting only talked about, or held at a distance: never a meeting site.
@@ -235,7 +236,8 @@ DATELINE = re.compile(r"^[\W_]*(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\
 CAPITALISED_PHRASE = re.compile(
     r"(?:(?:Lake|Mount|Mt\.|Gulf\s+of|Sea\s+of|Bay\s+of|Strait\s+of|Isle\s+of|Cape)\s+)?"
     r"(?:(?:al|el|as|ad|ash|at|az|an|ar)[-‐]|d['’]|l['’])?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-‐.]*"
-    r"(?:[ \t]+(?:(?:al|el|de|del|da|do|di|du|la|le|of|on|upon|am|an|sur|bin|ibn)[ \t]+)?"
+    r"(?:[ \t]+(?:(?:al|el|de|del|da|do|di|du|la|le|of|on|upon|am|an|sur|bin|ibn|ten|ter|van|"
+    r"von|der|den|aan|op)[ \t]+){0,2}"
     r"(?:(?:al|el|as|ad|ash|at|az)[-‐])?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-‐]*)*"
 )
 NOT_PLACE_WORDS = frozenset({

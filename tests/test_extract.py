@@ -30,7 +30,8 @@ INSTALLATIONS = [
      "GLONASS ground station Managua (Chaika)", "RUS", "NIC"),
     # another country's presence at a curated base: Germany's at Incirlik, not America's
     ("Germany moved to al-Azraq after a dispute with Ankara: the Luftwaffe left Turkey's "
-     "Incirlik air base in 2017.", "Air base, Incirlik", "DEU", "TUR"),
+     "Incirlik air base in 2017.",
+     "Bundeswehr Tornado reconnaissance detachment Incirlik (Counter Daesh)", "DEU", "TUR"),
     # a curated name opened by a common noun in lower case; "Port Sudan" is no "port" of Sudan
     ("Since 2019 the US Army has used the port of Alexandroupolis as a hub for moving tanks "
      "and helicopters.", "Port of Alexandroupoli (US Army logistics hub)", "USA", "GRC"),
@@ -342,10 +343,27 @@ MEETINGS = [
      "of Buda Castle, Xi sat down with Viktor Orban at the Carmelite Monastery, the prime "
      "minister's office on Castle Hill.", date(2024, 5, 10), "Carmelite Monastery, Budapest",
      {"CHN", "HUN"}, date(2024, 5, 9)),
-    # a palace no town of the story places: the capital of the leader met
+    # a palace named after the district it stands in (Bayan, outside Kuwait City)
     ("Prime Minister Narendra Modi held talks with the Amir of Kuwait, Sheikh Meshal "
      "Al-Ahmad Al-Jaber Al-Sabah, at the Bayan Palace yesterday.", date(2024, 12, 23),
-     "Bayan Palace, Kuwait City", {"IND", "KWT"}, date(2024, 12, 22)),
+     "Bayan Palace, Bayān", {"IND", "KWT"}, date(2024, 12, 22)),
+    # a palace no town of the story places: the capital of the leader met
+    ("Prime Minister Narendra Modi held talks with the Amir of Kuwait, Sheikh Meshal "
+     "Al-Ahmad Al-Jaber Al-Sabah, at the Seif Palace yesterday.", date(2024, 12, 23),
+     "Seif Palace, Kuwait City", {"IND", "KWT"}, date(2024, 12, 22)),
+    # a palace named after its town; "was received by" makes the other leader the host
+    ("Pope Leo XIV was received by President Joseph Aoun at the Baabda Palace yesterday.",
+     date(2025, 12, 1), "Baabda Palace, Baabda", {"VAT", "LBN"}, date(2025, 11, 30)),
+    # a parliament house in the capital of the country visited, not the visitor's
+    ("Anthony Albanese and Lawrence Wong signed off on the upgraded partnership at Parliament "
+     "House yesterday, on Wong's first official visit to Australia.", date(2025, 10, 9),
+     "Parliament House, Canberra", {"AUS", "SGP"}, date(2025, 10, 8)),
+    # welcomed to a palace whose name has a Dutch particle
+    ("King Willem-Alexander welcomed Donald Trump to Huis ten Bosch on Tuesday evening.",
+     date(2025, 6, 26), "Huis ten Bosch", {"NLD", "USA"}, date(2025, 6, 24)),
+    # "sat beside" in the Oval Office, which is the White House
+    ("Benjamin Netanyahu sat beside Trump in the Oval Office on 29 September.",
+     date(2025, 10, 27), "White House", {"ISR", "USA"}, date(2025, 9, 29)),
     # an unnamed hotel is the town's marker
     ("Joe Biden and Xi met yesterday at the hotel where the Chinese leader was staying in Lima.",
      date(2024, 11, 17), "Lima", {"USA", "CHN"}, date(2024, 11, 16)),
