@@ -12,11 +12,13 @@ from dashboard.patterns import DATELINE
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
+#: Chinese and Japanese dates: "2024年12月7日".
+_CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?{_MONTH},?\s+"
                r"(?:de\s+)?\d{4}\b"),
-    re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    _CJK_DATE,
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"),
     re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
 )
@@ -63,7 +65,7 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             return None
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", cleaned) \
-        or re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", cleaned)
+        or _CJK_DATE.fullmatch(cleaned)
     if iso:
         try:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))

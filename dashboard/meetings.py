@@ -38,8 +38,9 @@ _FORMER = re.compile(r"(?i)\b(?:former|ex-)\s*(?:[a-z]+\s+){0,2}$")
 _DECISION = re.compile(r"(?i)agreed|announced|alongside")
 _MET = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|discussed|conference|summit)\b")
 _PLURAL_LEADERS = re.compile(r"(?i)\b(?:leaders|presidents|premiers|heads\s+of\s+(?:state|"
-                             r"government)|the\s+two\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?:leaders|presidents|men|women|sides)|"
-                             r"both\s+leaders)\b")
+                             # "the two Qatari leaders"
+                             r"government)|the\s+two\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?:leaders|"
+                             r"presidents|men|women|sides)|both\s+leaders)\b")
 #: "he" after "where" is the travelling leader's own errand ("where he attended a gala").
 _PRONOUN_SUBJECT = re.compile(r"(?<!where\s)\b(?:he|she|the\s+two|both\s+men|the\s+pair|"
                               # "The prime minister held talks with ...": the story's leader

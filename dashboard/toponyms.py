@@ -40,7 +40,7 @@ housing planning transport courthouse hall library center centre memorial genera
 high middle elementary township municipal mayor officials residents chamber rotary director
 arts historical society veterans project visitors convention bureau association foundation
 league festival theatre theater symphony orchestra market mall plaza""".split())
-#: Words after a name that make it a street's or a day's name (``Grand Avenue``).
+#: Words after a name that make it a street's name (``Grand Avenue``), not the town's.
 _STREET_WORDS = frozenset("""street road rd avenue ave boulevard blvd drive lane parkway
 pike""".split())
 #: Capitalised words that gazetteers know as small towns but news means otherwise.
@@ -83,9 +83,8 @@ def _candidates(text: str, res: Resources) -> list[tuple[int, int, str, list[Pla
                 cursor = text.index(word, cursor) + len(word)
             hit = _first_place(words[tail + 1:], text.index(words[tail + 1], cursor), text,
                                res, person_words)
-        if hit is None and len(words) >= 2 and _ordinary_first(words[0], begin, text):
-            # "Another Gainesville business", "Keeping Gainesville": the first capital is
-            # the sentence's, not the name's
+        if hit is None and len(words) >= 2 and _written_lowercase(words[0], text):
+            # "Another Gainesville business" (and "another" elsewhere): an ordinary word
             hit = _first_place(words[1:], text.index(words[1], begin + len(words[0])), text,
                                res, person_words)
         if hit is not None:
@@ -107,10 +106,9 @@ def _person_words(words: list[str]) -> set[str]:
     return set(keys)
 
 
-def _ordinary_first(word: str, begin: int, text: str) -> bool:
-    """Tell a sentence's first word or an ordinary word (``Another``) from part of a name."""
-    lower = word.lower()
-    return bool(re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text))
+def _written_lowercase(word: str, text: str) -> bool:
+    """Tell whether the text also writes ``word`` in lower case: an ordinary word (``All``)."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text))
 
 
 def _first_place(words: list[str], begin: int, text: str, res: Resources,
@@ -232,7 +230,7 @@ def _is_common_word(phrase: str, text: str, start: int, places: list[Place]) -> 
     """Tell capitalised ordinary words (``All``, ``Police``) from place names."""
     if " " in phrase:
         return False
-    if re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", text):
+    if _written_lowercase(phrase, text):
         return True
     if phrase.isupper() and len(phrase) <= 4:
         return True
