@@ -84,9 +84,13 @@ def _country_after(rest: str, res: Resources) -> str | None:
         return None
     words = match.group(1).split()
     for size in range(len(words), 0, -1):
-        found = res.countries.lookup(re.sub(r"['’]s?$", "", " ".join(words[:size])))
+        name = re.sub(r"['’]s?$", "", " ".join(words[:size]))
+        found = res.countries.lookup(name)
         if found:
-            return found
+            # "Kant, Kyrgyzstan" names the country; "Le Cannet-des-Maures, German Tiger
+            # pilots ..." only an adjective
+            named = res.resolver.resolve(name, {})
+            return found if named is not None and named.precision == "country" else None
     return None
 
 

@@ -11,7 +11,7 @@ import dateparser
 from dashboard.patterns import DATELINE
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"[A-Za-zÀ-ÿА-Яа-яЁё]{3,12}\.?"
+_MONTH = r"[^\W\d_]{3,12}\.?"  # a month name in any alphabet: "Μαρτίου", "марта"
 #: Chinese and Japanese dates: "2024年12月7日".
 _CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_PATTERNS = (

@@ -173,6 +173,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?<=\s)(?:na|no|nas|nos|en\s+la|en\s+el|dans\s+la|dans\s+le|au|aux|nel|nella)\s+"
      r"(?=(?-i:[a-zà-ÿ]))", "in the "),
     (r"\b(?:donde|onde|où|dove)\b", "where"),
+    (r"\b(?:después\s+de|depois\s+de|après|dopo)\s+(?=(?:el|la|le|il|o|a|"
+     r"l')?\s*(?-i:[A-ZÀ-ÖØ-Þ]))", "after "),
     (r"(?<=\s)(?:sur\s+l'|sur\s+|sobre\s+|auf\s+)" + _UPPER, "on "),
     # "la base aérea de Soto Cano": the base at Soto Cano
     (r"((?:air|naval|military)\s+base|\bbase|barracks|airport|station|airfield)\s+(?:de|do|da|"

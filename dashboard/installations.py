@@ -10,7 +10,7 @@ from dashboard.context import Doc, Resources, article_ranking, locate_phrase, re
 from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Installation, Mention, Place
 from dashboard.named import find_named_installations, speculated_after
-from dashboard.operators import find_operator
+from dashboard.operators import find_operator, hosts_forces
 from dashboard.records import guess_type, installation_mention
 from dashboard.textnorm import normalize_name
 
@@ -40,11 +40,22 @@ def _name_before(text: str, noun_start: int, res: Resources) -> str | None:
     return " ".join(words)
 
 
+def _hyphen_head(name: str, res: Resources, doc: Doc) -> Place | None:
+    """The town a hyphenated base name starts with: "Évreux-Fauville air base" is at Évreux."""
+    head = re.fullmatch(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’]{3,})-[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+", name)
+    if not head:
+        return None
+    town = res.resolver.resolve(head.group(1), doc.context)
+    return town if town and town.precision == "settlement" and town.exact else None
+
+
 _MILITARY_SUBJECT = re.compile(
     r"(?i)\b(?:troops|soldiers|forces|personnel|units?|squadron|aircraft|jets|fighters|drones|"
     r"contingent|battalion|brigade|regiment|division|battlegroup|group|operation|command|fleet|"
     r"navy|army|marines|warships|submarines|bombers|helicopters|garrison|mission|base|"
-    r"element|detachment|team|squadrons?)\b")
+    r"element|detachment|team|squadrons?|Bundeswehr|Luftwaffe|legion|legionnaires|crews|"
+    r"pilots|airmen|sailors|instructors|advisers|trainers|peacekeepers|"
+    r"\w*(?:bataillon|battalion|regiment|brigade|geschwader))\b")
 
 
 _MOVED_BEFORE = re.compile(r"(?i)\b(?:deployed|sent|moved|flown|rotated|redeployed|relocated)$")
@@ -68,6 +79,10 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
         found.append((moved.end(), False))  # "deployed since December to Rzeszów-Jasionka"
         rest = p.CAPITALISED_PHRASE.match(text[moved.end():])
         cursor = moved.end() + (rest.end() if rest else 0)
+    of = re.match(r"\s+of\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[start:])
+    last = text[:start].split()[-1:] or [""]
+    if of and p.BASE_NOUN.fullmatch(last[0]):
+        found.append((start + of.end(), False))  # "the army aviation base of Le Cannet-des-Maures"
     listed = re.match(r":\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[start:])
     if listed and text[:start].endswith("s"):
         found.append((start + listed.end(), False))  # "three Danish air bases: Karup, ..."
@@ -76,7 +91,9 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
         if not after or not after.group("prep"):
             # "..., near X", "a runway and hangars on X"
             skip = re.match(r"[^,.;]{0,30}?,\s*(?=(?:at|in|near|on)\s)|\s+and\s+(?:[a-z-]+\s+){1,2}"
-                            r"(?=(?:at|in|near|on)\s)", text[cursor:])
+                            r"(?=(?:at|in|near|on)\s)|(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:camp|base|barracks|garrison)\s+(?=(?:at|in|near|on|outside)\s)",
+                            text[cursor:])  # "at its camp on the western edge of Nicosia"
             if not skip:
                 break
             cursor += skip.end()
@@ -153,16 +170,31 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         name = None
     if name:
         named = res.knowledge.named(name, noun.group(0))
-        place = res.resolver.resolve(name, doc.context)
+        place = res.resolver.resolve(name, doc.context) or _hyphen_head(name, res, doc)
         if named and (place is None or place.country not in {i.host for i in named}):
             place = place_of(named[0])  # "the Volga radar near Hantsavichy" is not in Russia
+        if place and not named and place.precision == "settlement" \
+                and doc.context.get(place.country or "", 0.0) <= 0.0:
+            place = None  # "Dieppe Barracks" in Singapore is named after a battle, not a town
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
+    apposed = _APPOSED.search(text, max(0, noun.start() - 120), noun.start()) \
+        if not verb else None
+    if apposed:
+        located = locate_phrase(apposed.group("place"), noun.group(0), res, doc.context)
+        if located and (located[2] or (located[0] and located[0].precision
+                                       in ("site", "settlement"))):
+            place, phrase, named = located
+            options.append((place or place_of(named[0]), phrase, named))
     for offset in _locatives(text, noun.end()):
         after_colon = noun.end() + 1 if text[noun.end():noun.end() + 1] == ":" else noun.end()
         if p.CLAUSE_BREAK.search(text, after_colon, offset[0]):
             break  # "the logistics hub ..., while aircraft left Ali Al Salem": another clause
         located = locate_phrase(text[offset[0]:], noun.group(0), res, doc.context)
+        of_place = bool(re.fullmatch(r"\s+of\s+", text[noun.end():offset[0]]))
+        if located and of_place and not located[2] and (
+                located[0] is None or located[0].precision not in ("site", "settlement")):
+            continue  # "the headquarters of US Central Command" is nobody's base in the US
         if located:
             place, phrase, named = located
             if offset[1] and (not named or all(
@@ -227,7 +259,14 @@ _ARMED_NOUN = re.compile(r"(?i)\b(?:naval|navy|military|air|army|missile|torpedo
 _WHERE_BEFORE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)"
     r"(?:\s+(?:in|near|outside)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)?)?"
-    r"(?:,[^,]{0,40})?,\s+where\b")
+    r"(?:,[^,]{0,40}|,\s+an?\s+[^,]{0,80})?,\s+where\b")  # "..., a town 30 km east of Gaza, where"
+#: A unit or detachment at a named host's base: the guest may be in the sentences before
+_HOSTS_GUEST = re.compile(r"(?i)\b(?:unit|units|squadron|detachment|contingent|battalion|"
+                          r"company|team|regiment|brigade|wing|group)\b")
+#: "works at Volkel, the F-35 base in North Brabant": the place the base noun stands for
+_APPOSED = re.compile(
+    r"\b(?:at|in|near|outside|from|to)\s+(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
+    r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+){0,3}),\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}$")
 _INVERTED = re.compile(  # "at Djibouti-Ambouli International Airport sits Japan's only base"
     r"\b(?i:at|in|on|beside|near)\s+(?:the\s+)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+){0,4})\s+(?:sits|stands|lies|sit|stand|lie|is|are)\s+"
@@ -260,6 +299,8 @@ def link_installation(place: Place, phrase: str, kind: str, operator: str | None
     pool = same_type or ([] if nearby else candidates)
     if not pool:
         return None
+    if operator is None and nearby and not any(i.operator in likely for i in pool):
+        return None  # "units based at Catterick Garrison": not Qatar's squadron nearby
     if operator is None and len({i.operator for i in pool}) > 1:
         ranked = [i for country in likely for i in pool if i.operator == country]
         if not ranked:
@@ -309,13 +350,18 @@ def find_installations(doc: Doc, index: int, res: Resources) -> list[Mention]:
         located = _locate(text, noun, doc, res)
         if located is None:
             continue
-        inside = {i.id for start, end, items in spans
-                  if start <= noun.start() and noun.end() <= end for i in items}
+        within = [i for start, end, items in spans
+                  if start <= noun.start() and noun.end() <= end for i in items]
+        inside = {i.id for i in within}
         for order, (place, phrase, named) in enumerate(
                 [located, *_coordinated(text, located[1], noun, doc, res)]):
             mention = _attribute(doc, index, noun, place, phrase, named, res)
+            # "Indian warships ... at Changi Naval Base": a guest at another's curated base
+            guest = mention is not None and mention.installation_id is None \
+                and mention.operator not in {i.operator for i in within} \
+                and hosts_forces(doc, index, noun.start(), mention.operator)
             if mention and inside and not order and mention.installation_id not in inside \
-                    and place.key.removeprefix("kb:") not in inside:
+                    and place.key.removeprefix("kb:") not in inside and not guest:
                 continue  # "the EDCA site at Lal-lo Airport in Cagayan": that airport's province
             if mention:
                 mentions.append(mention)
@@ -434,6 +480,11 @@ def _attribute(doc: Doc, index: int, noun: re.Match[str], place: Place, phrase: 
         # "American personnel can be stationed at three Danish air bases: Karup, ...": the
         # curated guest the sentence names, at the host's own base
         others = tuple(dict.fromkeys(r.iso3 for r in doc.refs[index] if r.iso3 != operator))
+        if not others and _HOSTS_GUEST.search(doc.sentences[index].text[:noun.start()]):
+            # "Its sister unit, the 701st, does the same job at Kleine Brogel, the Belgian
+            # air base": the unit is the guest the sentences before named
+            others = tuple(dict.fromkeys(r.iso3 for back in (1, 2) if index - back >= 0
+                                         for r in doc.refs[index - back] if r.iso3 != operator))
         visitor = link_installation(place, phrase, kind, None, named, res, others)
         if visitor is not None and visitor.operator in others:
             operator = visitor.operator

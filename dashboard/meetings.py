@@ -56,7 +56,9 @@ _MET_VERB = re.compile(r"(?i)\b(?:met|meets|meet|held\s+talks|hosted|hosts|welco
                        r"(?=(?-i:[A-Z]))|"
                        r"received\s+by|(?:the\s+)?guest\s+of)\b")
 _OFFICIALS = re.compile(r"(?i)\b(?:(?<!prime\s)ministers?|secretar(?:y|ies)|envoys?|ambassadors?|"
-                        r"generals?|commanders?|chiefs?\s+of|officials?|spokes\w+|governors?|"
+                        r"generals?|commanders?|chiefs?\s+of|spokes\w+|governors?|"
+                        # "his first official visit" is a leader's, not an official's
+                        r"officials?(?!\s+(?:visit|trip|talks|ceremony|welcome|residence))|"
                         r"mayors?|admirals?|delegations?|executives|investors|entrepreneurs|"
                         r"business\s+leaders|students|lawmakers|senators)\b")
 
@@ -82,7 +84,9 @@ def _official_subject(text: str) -> bool:
     """Tell whether an official, not a leader, is the one meeting (before the verb)."""
     trigger = p.MEETING_TRIGGER.search(text)
     head = text[:trigger.start()] if trigger else text
-    return bool(_OFFICIALS.search(head)) and not p.LEADER_TITLE.search(head)
+    # searched in the whole text, so that "official" sees the "visit" after it
+    official = next((m for m in _OFFICIALS.finditer(text) if m.start() < len(head)), None)
+    return official is not None and not p.LEADER_TITLE.search(head)
 
 
 def _has_leaders(doc: Doc, index: int) -> bool:
@@ -152,6 +156,10 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
         if _VENUE_OF.match(text, offset):
             continue  # "the Palace of Independence" is not in Independence, Missouri
         found = locate_phrase(text[offset:], "", res, doc.context)
+        named_for = _NAMED_FOR.match(text, offset) if not found else None
+        town = resolve_phrase(text[named_for.end():], res, doc.context) if named_for else None
+        if town and town[0].precision == "settlement":
+            return town[0], offset  # "at the Andreas Papandreou air base outside Paphos"
         if found and found[0] is not None and not found[0].exact \
                 and found[0].precision == "settlement" \
                 and re.search(r"\bthe\s+$", located.group(0)):
@@ -164,6 +172,38 @@ def _place_after(trigger: re.Match[str], doc: Doc, index: int, res: Resources
             if chosen.precision == "region" and not (island or chosen.kind == "island"):
                 continue
             return chosen, offset
+    return None
+
+
+_AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
+_WAS_IN = re.compile(r"\b(?:was|were)\s+in\s+[A-Z][^.;]{0,50}$")  # "was in Paris ... to sign"
+#: A base or venue named after a person, then its town
+_NAMED_FOR = re.compile(r"(?:[A-Z][\w'’.-]+\s+){1,3}(?i:air\s+base|airbase|airport|base|"
+                        r"naval\s+base)\s+(?:outside|near|in|at)\s+(?=[A-Z])")
+
+
+def _place_before(trigger: re.Match[str], doc: Doc, index: int, res: Resources
+                  ) -> tuple[Place, int] | None:
+    """The place of the same subject's earlier verb: "boarded Air Force One at Al Udeid
+    Air Base on Saturday and spent an hour with Trump"."""
+    text = doc.sentences[index].text
+    if not _AND_THEN.search(text, 0, trigger.start()) and not (
+            trigger.group(0).startswith("to ") and _WAS_IN.search(text, 0, trigger.start())):
+        return None
+    clause = max(text.rfind(mark, 0, trigger.start())
+                 for mark in (";", ":", "—", ", who", ", which"))
+    start = max(clause + 1, 0)
+    places = [found for found in p.MEETING_PLACE_AFTER.finditer(text, start, trigger.start())
+              if found.group("prep") in ("in", "at", "inside")]
+    for located in reversed(places):
+        if _is_leader_name(doc, index, located.end()):
+            continue
+        venue = _named_venue(text, located.end(), res, doc, index)
+        if venue:
+            return venue, located.end()
+        found = locate_phrase(text[located.end():trigger.start()], "", res, doc.context)
+        if found and found[0] is not None and found[0].precision in ("site", "settlement"):
+            return found[0], located.end()
     return None
 
 
@@ -180,7 +220,7 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
         if _TRIP_LEG.search(text[:trigger.start()]) and not re.match(
                 r"[^.;]{0,60}?,\s+where\b", text[trigger.end():]):
             continue  # "Díaz-Canel, who began his trip in St Petersburg, told Putin"
-        located = _place_after(trigger, doc, index, res)
+        located = _place_after(trigger, doc, index, res) or _place_before(trigger, doc, index, res)
         if located:
             between = text[trigger.end():located[1]]
             to_base = bool(_MOVE_TRIGGER.match(trigger.group(0)) or "stop" in trigger.group(0))
@@ -272,7 +312,7 @@ _VENUE_HEAD = (rf"(?:{_SEAT_WORDS}|Hall|Hotel|House|Castle|Villa|Pavilion|Centre
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+"
 _NAMED_VENUE = re.compile(
     rf"(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?P<venue>(?:Hotel|Palacio|Palais|Palazzo|Palácio|"
-    rf"Schloss|Villa|Château|Castle)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|"
+    rf"Schloss|Villa|Château|Castle|Fort)\s+(?:(?:de|du|des|di|del)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|"
     rf"(?:{_NAME_WORD}\s+(?:(?:and|&)\s+)?){{0,4}}{_VENUE_HEAD}"
     rf"(?:\s+(?:of|de|del|des|du|di|dos|das)\s+(?:the\s+|la\s+|los\s+|las\s+)?{_NAME_WORD}"
     rf"(?:\s+{_NAME_WORD}){{0,2}})?|(?:{_NAME_WORD}\s+){{1,3}}(?:presidential|state|official|"
@@ -280,6 +320,8 @@ _NAMED_VENUE = re.compile(
     rf"(?:,?\s+(?:in|of)\s+(?:the\s+)?(?=[A-ZÀ-ÖØ-ÞĀ-ſ]))?")
 
 
+_APPOSED_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:above|near|outside|"
+                           r"overlooking|in|of|on\s+the\s+edge\s+of)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 _VENUE_OF = re.compile(rf"(?:{_NAME_WORD}\s+){{0,3}}{_VENUE_HEAD}\s+of\s+")
 
 
@@ -299,6 +341,9 @@ def _named_venue(text: str, at: int, res: Resources, doc: Doc, index: int) -> Pl
         town = resolve_phrase(named.group("owner"), res, doc.context)
     elif named.end() > named.end("venue"):
         town = resolve_phrase(text[named.end():], res, doc.context)
+    elif apposed := _APPOSED_TOWN.match(text, named.end()):
+        # "the Fort du Cap Brun, the hilltop fort above Toulon"
+        town = resolve_phrase(text[apposed.end():], res, doc.context)
     else:
         own = _venue_town(named.group("venue"), res, doc)
         if own:

@@ -89,7 +89,8 @@ def find_named_installations(doc: Doc, index: int, res: Resources, military: boo
                        if w not in p.GENERIC_PLACE_WORDS
                        and w not in ("air", "airbase", "airport", "airfield"))
         if key and any(m.operator not in {i.operator for i in items}
-                       and f" {key} " in f" {normalize_name(m.name)} " for m in [*placed, *found]):
+                       and set(key.split()) <= set(normalize_name(m.name).split())
+                       for m in [*placed, *found]):
             continue  # "a French air detachment at Al Dhafra air base": not the US base
         spoken = normalize_name(match.group(0))
         chosen = max(items, key=lambda i: (i.operator == operator, i.host in named,

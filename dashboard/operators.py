@@ -14,9 +14,14 @@ _LEASED_TO = re.compile(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)
                         r"\bto\s+(?:the\s+)?$")
 _LOCATIVE_LEAD = re.compile(r"(?i)\b(?:in|at|on|from|across|inside|near)\s+(?:the\s+)?"
                             r"(?:[a-z][a-z-]+\s+)?$")  # "In central Libya, ..."
+#: "After Chad and Côte d'Ivoire, the French presence shrinks to ...": not the subject
+_ADVERBIAL_LEAD = re.compile(r"(?i)(?:after|before|like|unlike|besides|following|as\s+with|"
+                             r"apart\s+from)\b[^,;]*$")
 _HOSTING = re.compile(r"\s+(?:also\s+|still\s+|now\s+)?(?:hosts|hosted|has\s+hosted|houses|"
                       r"is\s+(?:also\s+)?home\s+to|was\s+home\s+to)\b", re.IGNORECASE)
-_SERVICE_NAME = re.compile(r"(?i)\b(?:navy|army|air\s+force|marines|RAF|military)\b")
+_SERVICE_NAME = re.compile(r"(?i)\b(?:navy|army|air\s+force|marines|RAF|military|Bundeswehr|"
+                           r"Luftwaffe|PLA|IDF|Tsahal|USAF|IRGC|Revolutionary\s+Guards|Wagner|"
+                           r"Corps|Fleet|Legion|Barkhane|Self-Defen[cs]e|Defen[cs]e\s+Force)")
 _RELATIVE = re.compile(r"(?i)\b(?:where|which|whose)\b(?![^,;]*\bagainst\b)")
 _AIRCRAFT_AFTER = re.compile(r"\s+(?:[A-Z][\w]*-\d+\w*|Gripens?|Rafales?|Typhoons?|Mirages?|"
                              r"Tornados?|Hornets?)\b")
@@ -29,11 +34,22 @@ _MILITARY_AFTER = re.compile(
     r"instructors|advisers|peacekeepers)\b", re.IGNORECASE)
 
 
+_PRONOUN_FORCES = re.compile(r"(?:Its|Their)\s+(?:own\s+)?(?:air\s+force|army|navy|military|"
+                             r"armed\s+forces|forces|troops|marines)\b")
+
+
 def hosts_own(doc: Doc, index: int, position: int, host: str | None) -> bool:
     """Tell whether the sentence gives the host its own forces before ``position``."""
     text = doc.sentences[index].text
-    return any(r.iso3 == host and r.end <= position and _OWN.match(text[r.end:])
-               for r in doc.refs[index])
+    if any(r.iso3 == host and _OWN.match(text[r.end:]) and (
+            r.end <= position or r.start - position <= 40
+            and not re.search(r"[,;:]", text[position:r.start]))
+           for r in doc.refs[index]):
+        return True  # "Georgia's own forces"; "its main base on Russia's own Black Sea coast"
+    # "Belarus's own forces are also being reorganised. Its air force has moved ..."
+    pronoun = _PRONOUN_FORCES.match(text)
+    earlier = doc.refs[index - 1] if index > 0 else []
+    return bool(pronoun and position > pronoun.end() and earlier and earlier[0].iso3 == host)
 
 
 def hosts_forces(doc: Doc, index: int, position: int, host: str | None) -> bool:
@@ -46,6 +62,31 @@ def hosts_forces(doc: Doc, index: int, position: int, host: str | None) -> bool:
 
 _ATTACKED = re.compile(r"(?i)\b(?:fired|fires|launched|launches|struck|strikes|attacked|attacks|"
                        r"targeted|targets|hit|hits|shelled|bombed|raided)\b")
+
+
+_IN_PHRASE = re.compile(r"(?:[^,;]*,\s+)?(?i:at|in|on|from|near|inside)\s+(?:the\s+)?"
+                        r"(?:[\w'’-]+\s+){0,4}")
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:crews|pilots|troops|soldiers|"
+    r"forces|personnel|units|sailors|airmen|marines|instructors|advisers|trainers|engineers|"
+    r"peacekeepers|jets|aircraft|warships|helicopters|drones|squadrons?|battalions?|"
+    r"contingents?|detachments?)\b")
+
+
+def _fronted_subject(text: str, refs: list[CountryRef], noun_start: int, host: str | None
+                     ) -> str | None:
+    """The guests after a fronted place: "At Évreux air base in Normandy, German and French
+    crews fly ..." is run by the Germans (the French host them)."""
+    comma = text.find(",", noun_start)
+    if comma < 0 or comma - noun_start > 80 or not _IN_PHRASE.fullmatch(text, 0, noun_start) \
+            or re.search(r"\b(?:is|was|are|were|has|have|had|will)\b", text[noun_start:comma]):
+        return None
+    for ref in refs:
+        if re.fullmatch(r",\s*(?:the\s+)?(?:[A-Z][\w-]+\s+and\s+)?", text[comma:ref.start]) \
+                and ref.iso3 != host \
+                and _PEOPLE_AFTER.match(text, ref.end):
+            return ref.iso3
+    return None
 
 
 def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
@@ -85,7 +126,8 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
     # "Romania expands the air base, where 1,700 US soldiers are deployed": the guests run it
     guests = [r for r in military if r.start > noun_start
               and _RELATIVE.search(text[noun_start:r.start])]
-    subject = next((r for r in refs if not _LOCATIVE_LEAD.search(text[:r.start])), None)
+    subject = next((r for r in refs if not _LOCATIVE_LEAD.search(text[:r.start])
+                    and not _ADVERBIAL_LEAD.match(text[:r.start])), None)
     if subject and _ATTACKED.search(text, subject.end, noun_start):
         subject = None  # "Iran fired missiles at Al Udeid Air Base": the attacker runs nothing
     if close:
@@ -93,6 +135,9 @@ def find_operator(doc: Doc, index: int, noun_start: int, host: str | None
                 and subject.start <= 30 and subject.end <= close[-1].start:
             return subject.iso3, True  # "Turkey trains Somali army units at Camp TURKSOM"
         return (guests[0] if close[-1].iso3 == host and guests else close[-1]).iso3, True
+    fronted = _fronted_subject(text, refs, noun_start, host)
+    if fronted is not None:
+        return fronted, True
     before = [r for r in military if r.end <= noun_start]
     if before:
         return min(before, key=lambda r: noun_start - r.end).iso3, True

@@ -8,7 +8,7 @@ import re
 AIR_FORCE_HOMES = {"RAF": "GBR", "RAAF": "AUS", "RMAF": "MYS", "RNZAF": "NZL"}
 _AIR_FORCES = "|".join(AIR_FORCE_HOMES)
 #: A base named in the text as itself: "Camp Monteith", "Fort Clayton", "Camp de Gaulle".
-PROPER_BASE = re.compile(r"(?:Camp|Fort)\s+(?:de\s+|du\s+|des\s+)?(?P<name>[A-Z].*)")
+PROPER_BASE = re.compile(r"(?:Camp|Fort|Quartier)\s+(?:de\s+|du\s+|des\s+)?(?P<name>[A-Z].*)")
 _QUALIFIER = (
     r"(?:air|naval|navy|military|army|missile|radar|submarine|drone|logistics?|support|training|"
     r"marine|airborne|rocket|space|forward\s+operating|joint|defen[cs]e|signals?|"
@@ -20,7 +20,7 @@ _QUALIFIER = (
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
     r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle|equipment|"
     r"pre-?positioned|pre-?positioning|engineering|fighter|bomber|special[-\s]warfare|special\s+forces|"
-    r"anti-?piracy)"
+    r"anti-?piracy|civil-military\s+coordination)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -31,9 +31,11 @@ _HEAD = (
 )
 BASE_NOUN = re.compile(
     rf"\b(?:{_QUALIFIER}(?:[\s-]+{_QUALIFIER}){{0,2}}[\s-]+{_HEAD}|air\s?bases?|airfields?|"
+    r"air\s+force\s+(?:base|station)s?|"
     r"air\s?strips?|garrisons?|barracks|outposts?|radar(?:\s+station)?s?|"
     r"naval\s+(?:base|facility|station)|"
-    r"Camp\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|"
+    r"(?:Camp|Quartier)\s+(?:de\s+|du\s+|des\s+)?(?-i:[A-Z])[\w'’-]+"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}|kasernes?|"
     rf"(?-i:{_AIR_FORCES})\s+(?:Base\s+)?(?-i:[A-Z])[\w'’-]+|"
     r"bases?|camps?|headquartered|stationed|"
     r"garrisoned|remain(?:s|ed)?|deployed|(?<!-)based|sites?|facilit(?:y|ies)|installations?|"
@@ -90,7 +92,8 @@ LOCATIVE = re.compile(
     r"sits|sat|lies|lay|stands|split|arrived|"
     r"established|(?:due|set|expected|scheduled|planned)\s+to\s+(?:open|be\s+built|be\s+based))"
     r"\s+(?:since\s+\d{4}\s+|for\s+\w+\s+years?\s+)?)?"
-    r"(?P<prep>on\s+the\s+(?:edge|edges|outskirts|fringes?|shores?|banks?|coast)\s+of|"
+    r"(?P<prep>on\s+the\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:edge|edges|outskirts|"
+    r"fringes?|shores?|banks?|coast)\s+of|"
     r"in|at|on|near|outside|inside|within|off|by|close\s+to|next\s+to|beside|"
     # "The Dutch battery left Sliac in 2022": where it was
     r"left|vacated|"
@@ -117,14 +120,15 @@ MEETING_TRIGGER = re.compile(
     r"visit|visits|visited|visiting|trip|hosted|hosts|hosting|received|receives|welcomed|"
     r"welcomes|arrived|arrives|arriving|travel(?:l)?ed|travels|flew|flown|sat\s+down|bilateral|"
     r"conference|consultations|tête-à-tête|hold\s+talks|held\s+talks|will\s+meet|to\s+meet|"
-    r"signed\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
+    r"(?:signed|to\s+sign)\s+(?:an?\s+|the\s+)?[\"“‘']?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|accords?|"
     r"declarations?|protocols?|package|pact|partnership|roadmap|communiqu[eé]|frameworks?|charter|"
     r"memorand(?:um|a)|MoUs?)|host|hosted|"
     r"attended|attends|ceremony|stop|stopover|greeted|"
     r"state\s+visit|gathered|gather|convened|summitry|sideline|sidelines|alongside|"
     r"standing\s+next\s+to|side\s+by\s+side|press\s+conference|news\s+conference|"
     r"joint\s+statement|shook\s+hands|welcomed|agreed|announced|attend|guest\s+of|"
-    r"stood\s+together|appeared\s+together|sat\s+(?:beside|next\s+to|with)|signed\s+off\s+on|"
+    r"stood\s+together|appeared\s+together|face\s+to\s+face|face-to-face|"
+    r"sat\s+(?:beside|next\s+to|with)|signed\s+off\s+on|"
     r"spent\s+(?:[\w-]+\s+){0,3}?(?:hours?|minutes|day|evening|morning|afternoon)\s+with)\b",
     re.IGNORECASE,
 )
@@ -140,7 +144,7 @@ NOT_A_MEETING = re.compile(
     # "In Belgrade he was met by cheering crowds"
     r"\b(?:was|were)\s+(?:met|greeted|welcomed)\s+by\s+(?:[\w-]+\s+){0,2}?(?:crowds|"
     r"protesters|demonstrators|supporters|well-wishers)\b|"
-    r"\bno\s+date\s+(?:has|had)\s+been\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
+    r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
     # "Abiy's planned visit to Mogadishu was called off earlier this year"
     # "talks that Angola had planned to host in Luanda collapsed", "he cancelled his stop"
     r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,40}?\b(?:planned|due|set|scheduled|"
@@ -183,7 +187,8 @@ LEADER_TITLE = re.compile(
 #: A base only proposed, wished for or considered ("could set up a base in Berbérati").
 SPECULATION_CUES = re.compile(
     r"(?i)\b(?:could|might|may|would\s+like|wants?\s+to|hopes?\s+to|is\s+considering|are\s+"
-    r"considering|considers|proposals?|proposed|floated|talk\s+of|possible|potential|"
+    r"considering|considers|proposals?|claimed\s+(?:[\w-]+\s+){0,3}?that|secret\s+plans?|"
+    r"proposed|floated|talk\s+of|possible|potential|"
     r"hypothetical|eventual|whether|(?:had\s+|has\s+)?(?:studied|weighed|mulled|explored)\s+"
     r"(?:deploying|building|opening|basing|setting\s+up|stationing))\b")
 #: Said of a base after it is named: "a US air-defence site at Tabuk 'has been floated'".

@@ -46,6 +46,9 @@ def test_resolve_event_date(sentence, published, expected):
     ("lundi 1er décembre 2025", date(2025, 12, 1)),
     ("el 1º de mayo de 2024", date(2024, 5, 1)),
     ("2024年12月7日", date(2024, 12, 7)),
+    # month names in any alphabet
+    ("Τρίτη 10 Μαρτίου 2026", date(2026, 3, 10)),
+    ("3 марта 2025 г.", date(2025, 3, 3)),
     ("May 8, 2023", date(2023, 5, 8)),
     ("2019-03-26", date(2019, 3, 26)),
     ("8th May 2023", date(2023, 5, 8)),

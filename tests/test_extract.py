@@ -132,6 +132,30 @@ OPERATOR_AND_PLACE_RULES = [
      "Air base, Mihail Kogălniceanu", "ESP", "ROU"),
     ("The Malian junta said Russian instructors now train troops at Air Base 101 in Bamako.",
      "Air Base 101 Bamako-Sénou (Africa Corps)", "RUS", "MLI"),
+    # guests named after a fronted place; the first part of a hyphenated base name
+    ("At Évreux-Fauville air base in Normandy, German and French crews fly ten C-130J "
+     "transports as a single binational squadron.", "Air base, Évreux", "DEU", "FRA"),
+    # "the base of X"; a demonym after the town is no country of the town
+    ("An hour's drive inland, at the army aviation base of Le Cannet-des-Maures, German Tiger "
+     "pilots have trained alongside French crews since 2003.",
+     "Army aviation base, Le Cannet-des-Maures", "DEU", "FRA"),
+    # a French "quartier" is a barracks; the Bundeswehr is German forces
+    ("Further north, in Alsace, the Bundeswehr's Jägerbataillon 291 has been stationed at the "
+     "Quartier Leclerc in Illkirch-Graffenstaden since 2010.",
+     "Quartier Leclerc, Illkirch-Graffenstaden", "DEU", "FRA"),
+    # the place the base noun stands in apposition to
+    ("A US Air Force munitions support squadron, the 703rd, works inside the wire at Volkel, the "
+     "F-35 base in North Brabant.", "Volkel Air Base", "USA", "NLD"),
+    # guest warships at another country's curated base
+    ("A 2017 navy agreement lets Indian warships refuel and rearm at Changi Naval Base on "
+     "Singapore's eastern tip.", "Naval base, Changi Village", "IND", "SGP"),
+    # a town described at length before "where"; a coordination centre is a base noun
+    ("It sits in the industrial zone of Kiryat Gat, a development town about 30 kilometres "
+     "east of the Gaza Strip, where US Central Command opened a Civil-Military Coordination "
+     "Center on Friday.", "Civil-military coordination center, Kiryat Gat", "USA", "ISR"),
+    # "at its camp on the western edge of X"
+    ("Since 1960 the Hellenic Force in Cyprus has kept a battalion-sized garrison at its camp on "
+     "the western edge of Nicosia.", "Hellenic Force in Cyprus camp (ELDYK)", "GRC", "CYP"),
 ]
 
 #: Rules that the first runs on tests/data/unseen4 and unseen5 called for.
@@ -343,17 +367,42 @@ MEETINGS = [
      "of Buda Castle, Xi sat down with Viktor Orban at the Carmelite Monastery, the prime "
      "minister's office on Castle Hill.", date(2024, 5, 10), "Carmelite Monastery, Budapest",
      {"CHN", "HUN"}, date(2024, 5, 9)),
-    # a palace named after the district it stands in (Bayan, outside Kuwait City)
+    # a curated palace is itself the site
     ("Prime Minister Narendra Modi held talks with the Amir of Kuwait, Sheikh Meshal "
      "Al-Ahmad Al-Jaber Al-Sabah, at the Bayan Palace yesterday.", date(2024, 12, 23),
-     "Bayan Palace, Bayān", {"IND", "KWT"}, date(2024, 12, 22)),
+     "Bayan Palace", {"IND", "KWT"}, date(2024, 12, 22)),
+    # a palace named after its town, in a country of the story
+    ("Queen Margrethe's successor, King Frederik X of Denmark, hosted President Emmanuel Macron "
+     "of France at the Fredensborg Palace yesterday.", date(2024, 8, 30),
+     "Fredensborg Palace, Fredensborg", {"DNK", "FRA"}, date(2024, 8, 29)),
     # a palace no town of the story places: the capital of the leader met
     ("Prime Minister Narendra Modi held talks with the Amir of Kuwait, Sheikh Meshal "
      "Al-Ahmad Al-Jaber Al-Sabah, at the Seif Palace yesterday.", date(2024, 12, 23),
      "Seif Palace, Kuwait City", {"IND", "KWT"}, date(2024, 12, 22)),
     # a palace named after its town; "was received by" makes the other leader the host
     ("Pope Leo XIV was received by President Joseph Aoun at the Baabda Palace yesterday.",
-     date(2025, 12, 1), "Baabda Palace, Baabda", {"VAT", "LBN"}, date(2025, 11, 30)),
+     date(2025, 12, 1), "Baabda Palace", {"VAT", "LBN"}, date(2025, 11, 30)),
+    # a venue after a leader's own first verb: "boarded ... at X and spent an hour with"
+    ("The two Qatari leaders boarded Air Force One at Al Udeid Air Base on Saturday evening "
+     "and spent close to an hour with Donald Trump.", date(2025, 10, 27), "Al Udeid Air Base",
+     {"QAT", "USA"}, date(2025, 10, 25)),
+    # "was in Paris ... to sign": the place of the leader's stay
+    ("Christodoulides was in Paris on 15 December to sign an upgraded strategic partnership "
+     "with Macron.", date(2026, 3, 10), "Paris", {"CYP", "FRA"}, date(2025, 12, 15)),
+    # a base named after a person: its town
+    ("Emmanuel Macron, Nikos Christodoulides and Kyriakos Mitsotakis met yesterday at the "
+     "Andreas Papandreou air base outside Paphos.", date(2026, 3, 10), "Paphos",
+     {"FRA", "CYP", "GRC"}, date(2026, 3, 9)),
+    # a fort described by the town it stands above; "his first official visit" is a leader's
+    ("Yesterday Macron received Merz at the Fort du Cap Brun, the pine-covered hilltop fort "
+     "above Toulon, for the Franco-German Council of Ministers.", date(2025, 8, 30),
+     "Fort du Cap Brun, Toulon", {"FRA", "DEU"}, date(2025, 8, 29)),
+    ("Lawrence Wong's first official visit to India reached its main event yesterday, when "
+     "Narendra Modi received him at Hyderabad House in New Delhi.", date(2025, 9, 5),
+     "Hyderabad House", {"SGP", "IND"}, date(2025, 9, 4)),
+    ("The two men came face to face in Ankara on 11 December last year, when Recep Tayyip "
+     "Erdogan brokered the declaration between Abiy Ahmed and Hassan Sheikh Mohamud.",
+     date(2025, 10, 2), "Ankara", {"TUR", "ETH", "SOM"}, date(2024, 12, 11)),
     # a parliament house in the capital of the country visited, not the visitor's
     ("Anthony Albanese and Lawrence Wong signed off on the upgraded partnership at Parliament "
      "House yesterday, on Wong's first official visit to Australia.", date(2025, 10, 9),
@@ -483,6 +532,22 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # a claim of a secret plan
+    "Turkish Cypriot newspapers claimed last week that the agreement included a secret plan "
+    "for a French base at Mari, the Cypriot navy's own harbour on the south coast.",
+    # the host's own base: "its main base on Russia's own coast"; "Its air force" after
+    # "Belarus's own forces"
+    "Ukrainian strikes have forced Russia's Black Sea Fleet to move ships from Crimea to "
+    "Novorossiysk, its main base on Russia's own Black Sea coast.",
+    "Belarus's own forces are also being reorganised. Its air force has moved more of its "
+    "Yak-130 trainers to Machulishchy, the air base south of Minsk where a Russian A-50 was "
+    "damaged in 2023.",
+    # a barracks named after a battle is not in that town
+    "The 1st Battalion, Royal New Zealand Infantry Regiment, lowered its flag at Dieppe "
+    "Barracks in Singapore in 1989.",
+    # an unconfirmed meeting
+    "The next leaders' meeting is expected at the ASEAN summit in Kuala Lumpur next month, "
+    "although Modi has not confirmed that he will attend.",
     # only discussed: "whether" a base
     "Officials in Washington have also discussed whether an air base on the outskirts of "
     "Damascus could host US aircraft.",

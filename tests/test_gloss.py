@@ -21,6 +21,9 @@ GLOSSES = [
      "the French President met le 5 May 2024 his counterpart in Abou Dhabi."),
     ("de", "Der Kanzler traf sich am Donnerstag mit dem Präsidenten im Weißen Haus.",
      "the Chancellor met on Thursday with the President in the White House."),
+    # a fronted "after" clause is no subject of the sentence
+    ("fr", "Après le Tchad et la Côte d'Ivoire, le dispositif français se réduit.",
+     "after the Chad and the Côte d'Ivoire, the dispositif French se réduit."),
 ]
 
 
