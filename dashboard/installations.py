@@ -67,6 +67,11 @@ _MOVED_TO = re.compile(r"(?i)\s+(?:(?:since|in|last|this|from)\s+\w+(?:\s+\d{4})
 _DIRECTION = re.compile(r"(?i)(?:north|south|east|west)\S*\s+of$")
 
 
+_HELD_FROM = re.compile(r",\s+(?:who|which)\s+(?:hold|holds|held|run|runs|ran|command|commands|"
+                        r"operate|operates|patrol|patrols|man|mans)\s+[^,.;]{0,50}?\b(?:from|in|at)"
+                        r"\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
+
+
 def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
     """Offsets of the place phrases after a base noun: ``at Doraleh in Djibouti``.
 
@@ -79,6 +84,9 @@ def _locatives(text: str, start: int) -> list[tuple[int, bool]]:
         found.append((moved.end(), False))  # "deployed since December to Rzeszów-Jasionka"
         rest = p.CAPITALISED_PHRASE.match(text[moved.end():])
         cursor = moved.end() + (rest.end() if rest else 0)
+    held = _HELD_FROM.match(text, start)
+    if held:
+        found.append((held.end(), False))  # "Kenyan troops, who hold the sector from Kismayo"
     of = re.match(r"\s+of\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", text[start:])
     last = text[:start].split()[-1:] or [""]
     if of and p.BASE_NOUN.fullmatch(last[0]):
@@ -173,17 +181,25 @@ def _locate(text: str, noun: re.Match[str], doc: Doc, res: Resources
         place = res.resolver.resolve(name, doc.context) or _hyphen_head(name, res, doc)
         if named and (place is None or place.country not in {i.host for i in named}):
             place = place_of(named[0])  # "the Volga radar near Hantsavichy" is not in Russia
-        if place and not named and place.precision == "settlement" \
-                and doc.context.get(place.country or "", 0.0) <= 0.0:
-            place = None  # "Dieppe Barracks" in Singapore is named after a battle, not a town
+        weight = doc.context.get(place.country or "", 0.0) if place else 0.0
+        if place and not named and place.precision == "settlement" and (
+                weight <= 0.0 or re.match(r"(?i)barracks|kasernes?", noun.group(0))
+                and place.country not in {r.iso3 for r in res.countries.find(text)}):
+            # "Dieppe Barracks" in Singapore is named after a battle, and "Murray Barracks"
+            # in Port Moresby after a man: barracks rarely take a town's name abroad
+            place = None
         if named or (place and place.precision in ("site", "settlement")):
             options.append((place or place_of(named[0]), name, named))
     apposed = _APPOSED.search(text, max(0, noun.start() - 120), noun.start()) \
         if not verb else None
     if apposed:
         located = locate_phrase(apposed.group("place"), noun.group(0), res, doc.context)
-        if located and (located[2] or (located[0] and located[0].precision
-                                       in ("site", "settlement"))):
+        hosts = located is not None and not located[2] and located[0] is not None and \
+            located[0].country in {r.iso3 for r in res.countries.find(
+                text[apposed.end("place"):noun.start()])}
+        # "at Gjadër, a former Albanian air force base": the host's own, nobody's guest base
+        if located and not hosts and (located[2] or (located[0] and located[0].precision
+                                                   in ("site", "settlement"))):
             place, phrase, named = located
             options.append((place or place_of(named[0]), phrase, named))
     for offset in _locatives(text, noun.end()):

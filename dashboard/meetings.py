@@ -9,7 +9,7 @@ from datetime import date
 from dashboard import patterns as p
 from dashboard.context import Doc, Resources, locate_phrase, resolve_phrase
 from dashboard.dates import has_date_cue, resolve_event_date
-from dashboard.knowledge import place_of
+from dashboard.knowledge import distance_km, place_of
 from dashboard.models import Mention, Place
 from dashboard.textnorm import normalize_name
 
@@ -282,6 +282,13 @@ def _candidate_places(doc: Doc, index: int, res: Resources, look_back: bool = Tr
     plain = [(pl, at) for pl, at, base_visit in found if not base_visit]
     visits = [(pl, at) for pl, at, base_visit in found if base_visit]
     chosen = plain or (visits if _MET.search(text) else [])
+    sites = [pl for pl, _ in chosen if pl.precision == "site"]
+    if sites:
+        # "flew to Florida ... and spent the day with Trump at Mar-a-Lago": the venue, not a
+        # region nor a far town of the same name
+        chosen = [(pl, at) for pl, at in chosen if pl.precision == "site" or not any(
+            v.country == pl.country and distance_km(pl.lat, pl.lon, v.lat, v.lon) > 100
+            for v in sites)]
     return [(place, at) for place, at in (_city_not_country(pl, at, res) for pl, at in chosen)
             if place.precision in _MEETING_PRECISIONS and place.country]
 

@@ -20,7 +20,7 @@ _QUALIFIER = (
     r"expeditionary|tank|artillery|firing|munitions|fuel|repair|resupply|garrison|aviation|"
     r"over-the-horizon|drone|ground|torpedo|patriot|missile\s+defen[cs]e|battle|equipment|"
     r"pre-?positioned|pre-?positioning|engineering|fighter|bomber|special[-\s]warfare|special\s+forces|"
-    r"anti-?piracy|civil-military\s+coordination)"
+    r"anti-?piracy|civil-military\s+coordination|sector)"
 )
 _HEAD = (
     r"(?:bases?|stations?|facilit(?:y|ies)|installations?|hubs?|cent(?:er|re)s?|sites?|"
@@ -144,7 +144,8 @@ NOT_A_MEETING = re.compile(
     # "In Belgrade he was met by cheering crowds"
     r"\b(?:was|were)\s+(?:met|greeted|welcomed)\s+by\s+(?:[\w-]+\s+){0,2}?(?:crowds|"
     r"protesters|demonstrators|supporters|well-wishers)\b|"
-    r"\bno\s+date\s+(?:has|had)\s+been\b|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
+    r"\bno\s+date\s+(?:has|had)\s+been\b|\bdeclined\s+to\s+(?:attend|come|travel)\b|"
+    r"\bas\s+(?:president|prime\s+minister|premier)-elect\b|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b|\bwithout\s+a\s+date\b|\bnext\s+time\s+in\b|"
     # "Abiy's planned visit to Mogadishu was called off earlier this year"
     # "talks that Angola had planned to host in Luanda collapsed", "he cancelled his stop"
     r"\b(?:visit|trip|meeting|summit|talks)\b[^.;]{0,40}?\b(?:planned|due|set|scheduled|"

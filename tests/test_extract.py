@@ -153,6 +153,11 @@ OPERATOR_AND_PLACE_RULES = [
     ("It sits in the industrial zone of Kiryat Gat, a development town about 30 kilometres "
      "east of the Gaza Strip, where US Central Command opened a Civil-Military Coordination "
      "Center on Friday.", "Civil-military coordination center, Kiryat Gat", "USA", "ISR"),
+    # "troops, who hold the sector from X"; "whose sector headquarters sits at X"
+    ("Kenyan troops, who hold the mission's southern sector from Kismayo, are the other big "
+     "neighbour in the force.", "KDF Sector 2 headquarters (AUSSOM), Kismayo", "KEN", "SOM"),
+    ("In Somalia the bases are still held by Burundian troops, whose sector headquarters sits "
+     "at Jowhar.", "Sector headquarters, Jawhar", "BDI", "SOM"),
     # "at its camp on the western edge of X"
     ("Since 1960 the Hellenic Force in Cyprus has kept a battalion-sized garrison at its camp on "
      "the western edge of Nicosia.", "Hellenic Force in Cyprus camp (ELDYK)", "GRC", "CYP"),
@@ -386,6 +391,9 @@ MEETINGS = [
     ("The two Qatari leaders boarded Air Force One at Al Udeid Air Base on Saturday evening "
      "and spent close to an hour with Donald Trump.", date(2025, 10, 27), "Al Udeid Air Base",
      {"QAT", "USA"}, date(2025, 10, 25)),
+    # the venue, not the state flown to (nor a village called Florida in New York)
+    ("Stubb flew to Florida on 29 March and spent the day with Trump at Mar-a-Lago.",
+     date(2025, 10, 10), "Mar-a-Lago", {"FIN", "USA"}, date(2025, 3, 29)),
     # "was in Paris ... to sign": the place of the leader's stay
     ("Christodoulides was in Paris on 15 December to sign an upgraded strategic partnership "
      "with Macron.", date(2026, 3, 10), "Paris", {"CYP", "FRA"}, date(2025, 12, 15)),
@@ -532,6 +540,14 @@ def test_find_mentions_places_meetings(text, published, place, countries, when, 
 
 
 TRAPS = [
+    # a former base of the host's own air force
+    "Meloni said the two centres, at the port of Shëngjin and at Gjadër, a former Albanian "
+    "air force base inland, were moving forward.",
+    # a president-elect's courtesy call; talks a leader declined to attend
+    "In December, as president-elect, Arévalo flew to Belize for a courtesy call and a lunch "
+    "with Prime Minister Johnny Briceño at the Laing Building in Belize City.",
+    "Volodymyr Zelensky came after the Istanbul talks that Vladimir Putin had declined to "
+    "attend.",
     # a claim of a secret plan
     "Turkish Cypriot newspapers claimed last week that the agreement included a secret plan "
     "for a French base at Mari, the Cypriot navy's own harbour on the south coast.",
